@@ -1,0 +1,66 @@
+"""Executes one notebook top to bottom on a fresh kernel with nbclient and writes the executed copy.
+
+Usage: python3 execute_notebook.py NOTEBOOK OUTPUT
+Prints one JSON line: {"ok", "seconds", "cells": [{"index", "seconds"}], "error": {...} | null}.
+tslab sends no error name or traceback with a failed cell, so on failure the cell's own source,
+stdout and stderr are reported here.
+"""
+import json
+import os
+import sys
+import time
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+
+def stream_text(cell, name):
+    return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == name)
+
+
+def main(path, output):
+    nb = nbformat.read(path, as_version=4)
+    kernel = nb.metadata.get("kernelspec", {}).get("name", "tslab")
+    timings, started, failed = [], {}, {}
+
+    def on_start(cell, cell_index):
+        started[cell_index] = time.monotonic()
+
+    def on_done(cell, cell_index, execute_reply):
+        timings.append({"index": cell_index, "seconds": round(time.monotonic() - started[cell_index], 3)})
+
+    def on_error(cell, cell_index, execute_reply):
+        failed["index"] = cell_index
+
+    client = NotebookClient(
+        nb,
+        timeout=int(os.environ.get("OPTIMLAB_CELL_TIMEOUT", "600")),
+        kernel_name=kernel,
+        resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}},
+        on_cell_start=on_start,
+        on_cell_executed=on_done,
+        on_cell_error=on_error,
+    )
+    t0 = time.monotonic()
+    error = None
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as e:
+        index = failed.get("index", len(timings))
+        cell = nb.cells[index] if index < len(nb.cells) else {}
+        error = {
+            "kind": type(e).__name__,
+            "cell": index,
+            "source": cell.get("source", ""),
+            "stdout": stream_text(cell, "stdout")[-4000:],
+            "stderr": stream_text(cell, "stderr")[-4000:],
+            "message": str(e)[-2000:],
+        }
+    os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
+    nbformat.write(nb, output)
+    print(json.dumps({"ok": error is None, "seconds": round(time.monotonic() - t0, 3), "cells": timings, "error": error}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

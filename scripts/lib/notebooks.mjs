@@ -1,0 +1,88 @@
+// Finding and executing the lessons: shared by `npm run site` and the lesson tests.
+import { execFileSync, spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const notebooksDir = join(root, "notebooks");
+const executor = join(root, "scripts", "lib", "execute_notebook.py");
+
+/** The lesson notebooks, in teaching order (their file names start with a number). */
+export function listNotebooks(dir = notebooksDir) {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".ipynb") && !f.startsWith("."))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/** A Python that has nbclient (Debian's python3-nbclient lives in /usr/bin/python3), or null. */
+export function findPython() {
+  const candidates = [process.env.OPTIMLAB_PYTHON, "/usr/bin/python3", "python3", "python"].filter(Boolean);
+  for (const python of candidates) {
+    try {
+      execFileSync(python, ["-c", "import nbclient, nbformat"], { stdio: "ignore" });
+      return python;
+    } catch {
+      // not this one
+    }
+  }
+  return null;
+}
+
+/** Executes one notebook on a fresh kernel; resolves to the executor's summary plus the notebook's name. */
+export function executeNotebook(python, path, output) {
+  return new Promise((resolvePromise) => {
+    const child = spawn(python, [executor, path, output], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d) => (out += d));
+    child.stderr.on("data", (d) => (err += d));
+    child.on("close", (code) => {
+      const name = basename(path);
+      const line = out.trim().split("\n").pop() ?? "";
+      try {
+        resolvePromise({ name, path, output, ...JSON.parse(line) });
+      } catch {
+        resolvePromise({ name, path, output, ok: false, seconds: 0, cells: [], error: { kind: `executor exited ${code}`, message: (out + err).slice(-4000) } });
+      }
+    });
+  });
+}
+
+/** Executes notebooks `concurrency` at a time into `outDir`, calling `onResult` as each finishes. */
+export async function executeAll(python, paths, outDir, { concurrency = 2, onResult = () => {} } = {}) {
+  const results = new Array(paths.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      results[i] = await executeNotebook(python, paths[i], join(outDir, basename(paths[i])));
+      onResult(results[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, paths.length) }, worker));
+  return results;
+}
+
+/** A readable account of a failed execution: the cell, its source and what it printed. */
+export function describeFailure(result) {
+  const e = result.error ?? {};
+  return [
+    `${result.name}: ${e.kind ?? "failed"} in cell ${e.cell ?? "?"}`,
+    e.source ? `--- source ---\n${e.source}` : "",
+    e.stdout ? `--- stdout ---\n${e.stdout}` : "",
+    e.stderr ? `--- stderr ---\n${e.stderr}` : "",
+    !e.stderr && e.message ? `--- message ---\n${e.message}` : "",
+  ].filter(Boolean).join("\n");
+}
+
+/** Reads a notebook's JSON. */
+export function readNotebook(path) {
+  return JSON.parse(readFileSync(path, "utf8"));
+}
+
+/** The text of a cell's source, whether stored as one string or a list of lines. */
+export function cellSource(cell) {
+  return Array.isArray(cell.source) ? cell.source.join("") : String(cell.source ?? "");
+}

@@ -1,0 +1,244 @@
+#!/usr/bin/env node
+// `npm run site`: executes every lesson on a fresh tslab kernel and writes a static, offline course
+// site to site/: index.html, one page per lesson, the executed notebooks (with a PNG of every plot,
+// for viewers that run no scripts), and the assets (plotly.js, KaTeX, highlight.js styles).
+// Options: --no-execute renders the notebooks already executed into build/executed/.
+import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { createRequire } from "node:module";
+import { Marked } from "marked";
+import markedKatex from "marked-katex-extension";
+import katex from "katex";
+import hljs from "highlight.js/lib/core";
+import typescript from "highlight.js/lib/languages/typescript";
+import { cellSource, describeFailure, executeAll, findPython, listNotebooks, readNotebook, root } from "./lib/notebooks.mjs";
+import { chromiumPath, launchChromium } from "./lib/browser.mjs";
+
+const require = createRequire(import.meta.url);
+hljs.registerLanguage("typescript", typescript);
+
+export const executedDir = join(root, "build", "executed");
+export const siteDir = join(root, "site");
+const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+const LOADER = /<script type="text\/javascript" data-optimlab-plotly="1">[\s\S]*?<\/script>\n?/;
+
+const marked = new Marked(markedKatex({ throwOnError: false, nonStandard: true }));
+marked.setOptions({ gfm: true });
+
+const escape = (s) => String(s).replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const text = (v) => (Array.isArray(v) ? v.join("") : String(v ?? ""));
+
+/** The lesson's title (its first `# ` heading) and the first paragraph after it. */
+export function lessonInfo(nb, file) {
+  const markdown = nb.cells.filter((c) => c.cell_type === "markdown").map(cellSource).join("\n\n");
+  const title = markdown.match(/^#\s+(.+)$/m)?.[1].trim() ?? basename(file, ".ipynb");
+  const afterTitle = markdown.split(/^#\s+.+$/m)[1] ?? "";
+  const summary = afterTitle.split(/\n\s*\n/).map((p) => p.trim()).find((p) => p && !p.startsWith("#")) ?? "";
+  return { title, summary };
+}
+
+function renderOutput(output) {
+  if (output.output_type === "stream") {
+    return `<pre class="stream ${escape(output.name)}">${escape(text(output.text))}</pre>`;
+  }
+  if (output.output_type === "error") {
+    return `<pre class="stream stderr">${escape(`${output.ename}: ${output.evalue}\n${(output.traceback ?? []).join("\n")}`)}</pre>`;
+  }
+  const data = output.data ?? {};
+  if (data["text/html"] !== undefined) return `<div class="html-output">${text(data["text/html"]).replace(LOADER, "")}</div>`;
+  if (data["image/png"]) return `<img class="image-output" alt="figure" src="data:image/png;base64,${text(data["image/png"]).trim()}">`;
+  if (data["image/svg+xml"]) return `<div class="image-output">${text(data["image/svg+xml"])}</div>`;
+  if (data["text/markdown"] !== undefined) return `<div class="markdown-output">${marked.parse(text(data["text/markdown"]))}</div>`;
+  if (data["text/latex"] !== undefined) {
+    const latex = text(data["text/latex"]).trim().replace(/^\$\$?|\$\$?$/g, "");
+    return `<div class="latex-output">${katex.renderToString(latex, { displayMode: true, throwOnError: false })}</div>`;
+  }
+  if (data["text/plain"] !== undefined) return `<pre class="plain-output">${escape(text(data["text/plain"]))}</pre>`;
+  return "";
+}
+
+function renderCell(cell) {
+  if (cell.cell_type === "markdown") return `<section class="cell markdown">${marked.parse(cellSource(cell))}</section>`;
+  if (cell.cell_type !== "code") return "";
+  const code = hljs.highlight(cellSource(cell), { language: "typescript" }).value;
+  const outputs = (cell.outputs ?? []).map(renderOutput).join("\n");
+  return (
+    `<section class="cell code"><pre class="source"><code class="hljs language-typescript">${code}</code></pre>` +
+    (outputs ? `<div class="outputs">${outputs}</div>` : "") +
+    `</section>`
+  );
+}
+
+function page({ title, body, nav = "" }) {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escape(title)} · optimlab</title>
+<link rel="stylesheet" href="assets/katex/katex.min.css">
+<link rel="stylesheet" href="assets/highlight.css">
+<link rel="stylesheet" href="assets/course.css">
+<script defer src="assets/plotly.min.js"></script>
+<script defer src="assets/draw-plots.js"></script>
+</head>
+<body>
+<header><a href="index.html">optimlab</a> · how neural networks are trained${nav ? ` · ${nav}` : ""}</header>
+<main>
+${body}
+</main>
+<footer>${nav}</footer>
+</body>
+</html>
+`;
+}
+
+const COURSE_CSS = `
+body { font-family: Georgia, "Times New Roman", serif; line-height: 1.55; color: #1d1d1f; margin: 0; background: #fdfdfb; }
+header, footer { font-family: Helvetica, Arial, sans-serif; font-size: 14px; padding: 10px 24px; background: #f1f0ea; }
+header a, footer a { color: #23527c; }
+main { max-width: 960px; margin: 0 auto; padding: 12px 24px 48px; }
+h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; }
+.cell.code { margin: 14px 0; }
+pre.source { background: #f6f8fa; border-left: 3px solid #8aa4c8; padding: 8px 12px; overflow-x: auto; font-size: 13px; margin: 0; }
+.outputs { border-left: 3px solid #d9d9d9; padding: 4px 12px; overflow-x: auto; }
+pre.stream, pre.plain-output { font-size: 13px; margin: 4px 0; white-space: pre-wrap; }
+pre.stderr { background: #fff0f0; }
+table.optimlab-table { border-collapse: collapse; font-family: Helvetica, Arial, sans-serif; font-size: 13px; margin: 6px 0; }
+table.optimlab-table th, table.optimlab-table td { border-bottom: 1px solid #ddd; padding: 3px 10px; }
+table.optimlab-table caption { text-align: left; font-weight: bold; padding-bottom: 4px; }
+.markdown table { border-collapse: collapse; } .markdown th, .markdown td { border: 1px solid #ddd; padding: 3px 8px; }
+img.image-output { max-width: 100%; }
+ol.lessons li { margin: 10px 0; } ol.lessons .summary { color: #555; font-size: 15px; }
+`;
+
+// Deferred after plotly.js: draws the figures whose inline scripts ran before plotly had loaded.
+const DRAW_PLOTS_JS = `(function () {
+  var queue = window.optimlabPlotQueue || []; window.optimlabPlotQueue = [];
+  queue.forEach(function (draw) { draw(); });
+})();
+`;
+
+function writeAssets() {
+  const assets = join(siteDir, "assets");
+  mkdirSync(assets, { recursive: true });
+  cpSync(require.resolve("plotly.js-dist-min"), join(assets, "plotly.min.js"));
+  const katexDist = join(require.resolve("katex/package.json"), "..", "dist");
+  mkdirSync(join(assets, "katex"), { recursive: true });
+  cpSync(join(katexDist, "katex.min.css"), join(assets, "katex", "katex.min.css"));
+  cpSync(join(katexDist, "fonts"), join(assets, "katex", "fonts"), { recursive: true });
+  cpSync(join(require.resolve("highlight.js/package.json"), "..", "styles", "github.min.css"), join(assets, "highlight.css"));
+  writeFileSync(join(assets, "course.css"), COURSE_CSS);
+  writeFileSync(join(assets, "draw-plots.js"), DRAW_PLOTS_JS);
+}
+
+/**
+ * Adds a PNG of every plotly figure to the executed notebook, as `image/png` beside the plotly JSON
+ * and as an <img> inside the HTML fallback: viewers that run no scripts (an untrusted notebook in
+ * JupyterLab, GitHub) show the image.
+ */
+async function addFigureImages(notebooks) {
+  if (!chromiumPath()) {
+    console.warn("site: no Chromium, so the executed notebooks carry no PNG of their figures");
+    return;
+  }
+  const browser = await launchChromium();
+  try {
+    const pageInBrowser = await browser.newPage();
+    await pageInBrowser.setContent("<!DOCTYPE html><html><body></body></html>");
+    await pageInBrowser.addScriptTag({ path: require.resolve("plotly.js-dist-min") });
+    for (const { nb } of notebooks) {
+      for (const cell of nb.cells) {
+        for (const output of cell.outputs ?? []) {
+          const figure = output.data?.[PLOTLY_MIME];
+          if (!figure) continue;
+          const png = await pageInBrowser.evaluate(async (fig) => {
+            const div = document.createElement("div");
+            document.body.appendChild(div);
+            await window.Plotly.newPlot(div, fig.data, { ...fig.layout, width: 760 }, { staticPlot: true });
+            const url = await window.Plotly.toImage(div, { format: "png", width: 760, height: fig.layout?.height ?? 420 });
+            window.Plotly.purge(div);
+            div.remove();
+            return url.slice(url.indexOf(",") + 1);
+          }, figure);
+          output.data["image/png"] = png;
+          const html = text(output.data["text/html"]);
+          // The copy keeps no plotly.js (megabytes): the image stands in until the cell is re-run.
+          output.data["text/html"] = html
+            .replace(LOADER, "")
+            .replace(/<noscript>[\s\S]*?<\/noscript>/, `<img alt="figure" style="max-width:100%" src="data:image/png;base64,${png}">`);
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Renders executed notebooks (paths in teaching order) into the site. */
+export async function renderSite(executedPaths) {
+  rmSync(siteDir, { recursive: true, force: true });
+  mkdirSync(join(siteDir, "notebooks"), { recursive: true });
+  writeAssets();
+  const lessons = executedPaths.map((path) => {
+    const nb = readNotebook(path);
+    const name = basename(path, ".ipynb");
+    return { path, nb, name, ...lessonInfo(nb, path) };
+  });
+  lessons.forEach((lesson, i) => {
+    const prev = lessons[i - 1];
+    const next = lessons[i + 1];
+    const nav = [
+      prev ? `<a href="${prev.name}.html">← ${escape(prev.title)}</a>` : "",
+      `<a href="index.html">contents</a>`,
+      `<a href="notebooks/${lesson.name}.ipynb">notebook</a>`,
+      next ? `<a href="${next.name}.html">${escape(next.title)} →</a>` : "",
+    ].filter(Boolean).join(" · ");
+    const body = lesson.nb.cells.map(renderCell).join("\n");
+    writeFileSync(join(siteDir, `${lesson.name}.html`), page({ title: lesson.title, body, nav }));
+  });
+  const toc = lessons
+    .map((l) => `<li><a href="${l.name}.html">${escape(l.title)}</a><div class="summary">${marked.parseInline(l.summary)}</div></li>`)
+    .join("\n");
+  const intro = `<h1>optimlab: how neural networks are trained</h1>
+<p>A course in TypeScript notebooks: gradient descent, momentum, adaptive methods, Adam, learning-rate schedules,
+backpropagation, regularization and normalization, each derived, implemented and measured. These pages were
+executed on the tslab kernel when the site was built; open the notebooks in Jupyter to change and re-run them.</p>
+<ol class="lessons" start="0">
+${toc}
+</ol>`;
+  writeFileSync(join(siteDir, "index.html"), page({ title: "Contents", body: intro }));
+  await addFigureImages(lessons);
+  for (const lesson of lessons) writeFileSync(join(siteDir, "notebooks", `${lesson.name}.ipynb`), JSON.stringify(lesson.nb, null, 1) + "\n");
+  return lessons.map((l) => ({ name: l.name, title: l.title, page: join(siteDir, `${l.name}.html`) }));
+}
+
+async function main() {
+  const execute = !process.argv.includes("--no-execute");
+  const notebooks = listNotebooks();
+  if (execute) {
+    const python = findPython();
+    if (!python) {
+      console.error("site: no Python with nbclient found. Install Debian's python3-nbclient (or `pip install nbclient`).");
+      process.exit(1);
+    }
+    rmSync(executedDir, { recursive: true, force: true });
+    const results = await executeAll(python, notebooks, executedDir, {
+      onResult: (r) => console.log(`${r.ok ? "executed" : "FAILED  "} ${r.name} in ${r.seconds.toFixed(1)} s`),
+    });
+    const failed = results.filter((r) => !r.ok);
+    if (failed.length) {
+      for (const r of failed) console.error(describeFailure(r));
+      process.exit(1);
+    }
+  } else if (!existsSync(executedDir)) {
+    console.error("site: --no-execute, but build/executed/ does not exist yet");
+    process.exit(1);
+  }
+  const pages = await renderSite(notebooks.map((p) => join(executedDir, basename(p))));
+  console.log(`site: ${pages.length} lessons written to ${siteDir}/ (open site/index.html)`);
+}
+
+if (process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  await main();
+}

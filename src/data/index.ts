@@ -1,0 +1,20 @@
+/**
+ * Seeded data: one random number generator (`rng`), the lessons' datasets, train/test splits and
+ * mini-batches. A `Dataset` stores inputs and targets as flat row-major Float64Arrays (see `Dataset`).
+ */
+export { rng } from "./rng";
+export type { Rng } from "./rng";
+export { dataset, subset, trainTestSplit, batches, epochOrder } from "./dataset";
+export type { Dataset, DatasetSpec, Batch, BatchOptions } from "./dataset";
+export {
+  regression003,
+  points004,
+  linearRegression,
+  blobs,
+  xor,
+  moons,
+  circles,
+  spirals,
+  tabularBinary,
+} from "./synthetic";
+export type { LinearRegressionData } from "./synthetic";

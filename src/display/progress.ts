@@ -1,0 +1,56 @@
+import { escapeHtml, inNotebook, nextDisplayId, sendBundle } from "./jupyter";
+
+/** A progress display that updates one output in place. */
+export interface Progress {
+  /** Reports `done` of `total` units, with optional text (a loss, say). Sent at most a few times a second. */
+  update(done: number, text?: string): void;
+  /** Shows the final state; always sent. */
+  close(text?: string): void;
+}
+
+const MIN_INTERVAL_MS = 250;
+
+/**
+ * A progress bar for long loops. The clock only throttles how often an update is sent; what is
+ * shown holds no clock reading, so the final output is the same on every run.
+ * Outside a notebook it prints nothing but the closing line.
+ */
+export function progress(total: number, label = "progress"): Progress {
+  if (!(Number.isInteger(total) && total > 0)) {
+    throw new RangeError(`progress: total must be a positive integer, got ${total}`);
+  }
+  const displayId = nextDisplayId("optimlab-progress");
+  let sent = false;
+  let lastSent = 0;
+  const show = (done: number, text: string | undefined, update: boolean) => {
+    const fraction = Math.min(1, Math.max(0, done / total));
+    const summary = `${label}: ${done}/${total}${text ? ` ${text}` : ""}`;
+    sendBundle(
+      {
+        "text/html":
+          `<div class="optimlab-progress"><progress value="${fraction.toFixed(4)}" max="1" style="width:16em"></progress> ` +
+          `<span>${escapeHtml(summary)}</span></div>`,
+        "text/plain": summary,
+      },
+      { displayId, update },
+    );
+  };
+  return {
+    update(done, text) {
+      if (!inNotebook()) return;
+      const now = Date.now();
+      if (sent && now - lastSent < MIN_INTERVAL_MS) return;
+      show(done, text, sent);
+      sent = true;
+      lastSent = now;
+    },
+    close(text) {
+      if (!inNotebook()) {
+        console.log(`${label}: ${total}/${total}${text ? ` ${text}` : ""}`);
+        return;
+      }
+      show(total, text, sent);
+      sent = true;
+    },
+  };
+}

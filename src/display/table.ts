@@ -1,0 +1,61 @@
+import { escapeHtml, sendBundle } from "./jupyter";
+
+/** One row of a table: any object, its keys the column names. */
+export type Row = object;
+
+export interface TableOptions {
+  /** Which columns, in which order (default: the keys of the rows, in order of appearance). */
+  columns?: string[];
+  /** Significant digits for numbers (default 4). */
+  digits?: number;
+  /** A caption above the table. */
+  caption?: string;
+}
+
+/** Formats a value for a table cell: numbers to `digits` significant digits, the rest as text. */
+export function formatCell(value: unknown, digits = 4): string {
+  if (typeof value === "number") {
+    if (Number.isInteger(value) && Math.abs(value) < 1e9) return String(value);
+    if (!Number.isFinite(value)) return String(value);
+    const abs = Math.abs(value);
+    return abs !== 0 && (abs < 1e-3 || abs >= 1e6) ? value.toExponential(digits - 1) : String(Number(value.toPrecision(digits)));
+  }
+  if (value === undefined || value === null) return "";
+  return String(value);
+}
+
+function columnsOf(rows: readonly Row[], options: TableOptions): string[] {
+  if (options.columns) return options.columns;
+  const seen = new Set<string>();
+  for (const row of rows) for (const key of Object.keys(row)) seen.add(key);
+  return [...seen];
+}
+
+/** The table as HTML and as aligned plain text. */
+export function tableBundle(rows: readonly Row[], options: TableOptions = {}): { "text/html": string; "text/plain": string } {
+  if (!Array.isArray(rows)) throw new TypeError(`table: rows must be an array of objects, got ${typeof rows}`);
+  const digits = options.digits ?? 4;
+  const columns = columnsOf(rows, options);
+  const value = (row: Row, column: string) => (row as Record<string, unknown>)[column];
+  const cells = rows.map((row) => columns.map((c) => formatCell(value(row, c), digits)));
+  const numeric = columns.map((c) => rows.every((row) => typeof value(row, c) === "number" || value(row, c) == null));
+  const align = (i: number) => (numeric[i] ? "right" : "left");
+  const html =
+    `<table class="optimlab-table">` +
+    (options.caption ? `<caption>${escapeHtml(options.caption)}</caption>` : "") +
+    `<thead><tr>${columns.map((c, i) => `<th style="text-align:${align(i)}">${escapeHtml(c)}</th>`).join("")}</tr></thead>` +
+    `<tbody>${cells
+      .map((r) => `<tr>${r.map((v, i) => `<td style="text-align:${align(i)}">${escapeHtml(v)}</td>`).join("")}</tr>`)
+      .join("")}</tbody></table>`;
+  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => r[i].length)));
+  const line = (r: string[]) => r.map((v, i) => (numeric[i] ? v.padStart(widths[i]) : v.padEnd(widths[i]))).join("  ").trimEnd();
+  const text = [options.caption ?? "", line(columns), widths.map((w) => "-".repeat(w)).join("  "), ...cells.map(line)]
+    .filter((l, i) => i > 0 || l !== "")
+    .join("\n");
+  return { "text/html": html, "text/plain": text };
+}
+
+/** Shows rows of values as a comparison table. */
+export function table(rows: readonly Row[], options: TableOptions = {}): void {
+  sendBundle(tableBundle(rows, options));
+}

@@ -1,0 +1,13 @@
+/**
+ * optimlab: optimizers, schedules, problems, datasets, a from-scratch MLP, training loops and the
+ * notebook display layer. Everything a lesson imports comes from here: `import { adam } from "optimlab"`.
+ */
+export * from "./optimizers";
+export * from "./schedules";
+export * from "./transforms";
+export * from "./problems";
+export * from "./data";
+export * from "./networks";
+export * from "./training";
+export * from "./display";
+export * from "./tfjs";

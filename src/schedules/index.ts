@@ -1,0 +1,13 @@
+export { type Schedule, type LearningRate } from "./schedule";
+export { constantLr } from "./constantLr";
+export { stepDecay, type StepDecayOptions } from "./stepDecay";
+export { multiStepDecay, type MultiStepDecayOptions } from "./multiStepDecay";
+export { exponentialDecay, type ExponentialDecayOptions } from "./exponentialDecay";
+export { inverseTimeDecay, type InverseTimeDecayOptions } from "./inverseTimeDecay";
+export { polynomialDecay, type PolynomialDecayOptions } from "./polynomialDecay";
+export { cosineDecay, type CosineDecayOptions } from "./cosineDecay";
+export { linearWarmup, type LinearWarmupOptions } from "./linearWarmup";
+export { sequentialLr, type SequentialLrOptions } from "./sequentialLr";
+export { withWarmup, type WarmupOptions } from "./withWarmup";
+export { oneCycle, type OneCycleOptions } from "./oneCycle";
+export { reduceOnPlateau, type ReduceOnPlateau, type ReduceOnPlateauOptions } from "./reduceOnPlateau";

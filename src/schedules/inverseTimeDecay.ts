@@ -1,0 +1,28 @@
+import { boolean, nonNegative, positive, readOptions } from "../optimizers/validate";
+import { decayProgress, defineSchedule, type Schedule } from "./schedule";
+
+export interface InverseTimeDecayOptions {
+  /** The initial learning rate η₀. */
+  lr: number;
+  /** The rate γ in η₀ / (1 + γ t / decaySteps). */
+  decayRate: number;
+  /** Steps per unit of decay (default 1). */
+  decaySteps?: number;
+  /** Use ⌊t / decaySteps⌋ (default false). */
+  staircase?: boolean;
+}
+
+/**
+ * Inverse-time decay: η_t = η₀ / (1 + γ · t / decaySteps) (⌊t / decaySteps⌋ with `staircase`).
+ * Source: TensorFlow's `InverseTimeDecay` (PyTorch has no such scheduler). This is the α₀/(1+γt) of
+ * 002 §2.4/§3.4, which that source mislabels.
+ */
+export function inverseTimeDecay(options: InverseTimeDecayOptions): Schedule {
+  const owner = "inverseTimeDecay";
+  const o = readOptions(owner, options, { lr: undefined, decayRate: undefined, decaySteps: 1, staircase: false });
+  const lr = nonNegative(owner, "lr", o.lr);
+  const decayRate = nonNegative(owner, "decayRate", o.decayRate);
+  const decaySteps = positive(owner, "decaySteps", o.decaySteps);
+  const staircase = boolean(owner, "staircase", o.staircase);
+  return defineSchedule(owner, (t) => lr / (1 + decayRate * decayProgress(t, decaySteps, staircase)));
+}

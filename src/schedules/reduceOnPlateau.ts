@@ -1,0 +1,123 @@
+import { finite, nonNegative, nonNegativeInteger, oneOf, readOptions, decayRate } from "../optimizers/validate";
+import type { Schedule } from "./schedule";
+
+export interface ReduceOnPlateauOptions {
+  /** The starting learning rate. */
+  lr: number;
+  /** "min": the metric should fall (a loss); "max": it should rise (an accuracy). Default "min". */
+  mode?: "min" | "max";
+  /** Multiply the rate by this when the metric stalls, in [0, 1) (default 0.1). */
+  factor?: number;
+  /** Observations without improvement tolerated before reducing (default 10). */
+  patience?: number;
+  /** Smallest change that counts as an improvement (default 1e-4). */
+  threshold?: number;
+  /** "rel": better than best · (1 ∓ threshold); "abs": better than best ∓ threshold. Default "rel". */
+  thresholdMode?: "rel" | "abs";
+  /** Observations to wait after a reduction before counting again (default 0). */
+  cooldown?: number;
+  /** Floor for the rate (default 0). */
+  minLr?: number;
+  /** Reductions smaller than this are skipped (default 1e-8). */
+  eps?: number;
+}
+
+/**
+ * A schedule driven by a metric: callable as a schedule (it returns the current rate whatever the
+ * step), and `observe(metric)` records one evaluation and returns the rate to use next.
+ */
+export interface ReduceOnPlateau extends Schedule {
+  (step: number): number;
+  /** Records one metric value (one PyTorch `scheduler.step(metric)`) and returns the rate to use next. */
+  observe(metric: number): number;
+  /** The current learning rate. */
+  readonly lr: number;
+  /** The best metric seen so far (±Infinity before the first observation). */
+  readonly best: number;
+  /** Observations since the last improvement (PyTorch `num_bad_epochs`). */
+  readonly badEpochs: number;
+  /** Observations left in the current cooldown. */
+  readonly cooldownCounter: number;
+  /** Number of observations so far. */
+  readonly observations: number;
+}
+
+/**
+ * Reduce the learning rate when a metric stops improving, PyTorch's `ReduceLROnPlateau`:
+ * after each observation, if the metric is better than the best so far (see `thresholdMode`) it
+ * becomes the best and the bad count resets, else the bad count grows; during a cooldown the bad count
+ * is held at 0; when the bad count exceeds `patience` the rate becomes max(lr · factor, minLr)
+ * (skipped if that changes it by no more than eps), the cooldown starts and the bad count resets.
+ * A NaN metric is never better, so it counts as a bad observation (as in PyTorch).
+ */
+export function reduceOnPlateau(options: ReduceOnPlateauOptions): ReduceOnPlateau {
+  const owner = "reduceOnPlateau";
+  const o = readOptions(owner, options, {
+    lr: undefined,
+    mode: "min",
+    factor: 0.1,
+    patience: 10,
+    threshold: 1e-4,
+    thresholdMode: "rel",
+    cooldown: 0,
+    minLr: 0,
+    eps: 1e-8,
+  });
+  const mode = oneOf(owner, "mode", o.mode, ["min", "max"] as const);
+  const factor = decayRate(owner, "factor", o.factor);
+  const patience = nonNegativeInteger(owner, "patience", o.patience);
+  const threshold = nonNegative(owner, "threshold", o.threshold);
+  const thresholdMode = oneOf(owner, "thresholdMode", o.thresholdMode, ["rel", "abs"] as const);
+  const cooldown = nonNegativeInteger(owner, "cooldown", o.cooldown);
+  const minLr = nonNegative(owner, "minLr", o.minLr);
+  const eps = nonNegative(owner, "eps", o.eps);
+  let lr = nonNegative(owner, "lr", o.lr);
+
+  let best = mode === "min" ? Infinity : -Infinity;
+  let badEpochs = 0;
+  let cooldownCounter = 0;
+  let observations = 0;
+
+  const isBetter = (a: number): boolean => {
+    if (mode === "min") return thresholdMode === "rel" ? a < best * (1 - threshold) : a < best - threshold;
+    return thresholdMode === "rel" ? a > best * (1 + threshold) : a > best + threshold;
+  };
+
+  const observe = (metric: number): number => {
+    if (typeof metric !== "number") {
+      throw new TypeError(`${owner}: metric must be a number, got ${typeof metric}`);
+    }
+    observations++;
+    if (isBetter(metric)) {
+      best = metric;
+      badEpochs = 0;
+    } else {
+      badEpochs++;
+    }
+    if (cooldownCounter > 0) {
+      cooldownCounter--;
+      badEpochs = 0;
+    }
+    if (badEpochs > patience) {
+      const reduced = Math.max(lr * factor, minLr);
+      if (lr - reduced > eps) lr = reduced;
+      cooldownCounter = cooldown;
+      badEpochs = 0;
+    }
+    return lr;
+  };
+
+  const schedule = ((step: number) => {
+    finite(owner, "step", step);
+    return lr;
+  }) as ReduceOnPlateau;
+  Object.defineProperties(schedule, {
+    observe: { value: observe },
+    lr: { get: () => lr },
+    best: { get: () => best },
+    badEpochs: { get: () => badEpochs },
+    cooldownCounter: { get: () => cooldownCounter },
+    observations: { get: () => observations },
+  });
+  return schedule;
+}
