@@ -1,7 +1,7 @@
 """Executes one notebook top to bottom on a fresh kernel with nbclient and writes the executed copy.
 
 Usage: python3 execute_notebook.py NOTEBOOK OUTPUT
-Prints one JSON line: {"ok", "seconds", "cells": [{"index", "seconds"}], "error": {...} | null}.
+Prints one JSON line: {"ok", "seconds", "kernelStartSeconds", "cells": [{"index", "seconds"}], "error": {...} | null}.
 tslab sends no error name or traceback with a failed cell, so on failure the cell's own source,
 stdout and stderr are reported here.
 """
@@ -26,6 +26,7 @@ def main(path, output):
 
     def on_start(cell, cell_index):
         started[cell_index] = time.monotonic()
+        started.setdefault("first", started[cell_index])
 
     def on_done(cell, cell_index, execute_reply):
         timings.append({"index": cell_index, "seconds": round(time.monotonic() - started[cell_index], 3)})
@@ -59,7 +60,8 @@ def main(path, output):
         }
     os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
     nbformat.write(nb, output)
-    print(json.dumps({"ok": error is None, "seconds": round(time.monotonic() - t0, 3), "cells": timings, "error": error}))
+    kernel_start = round(started.get("first", time.monotonic()) - t0, 3)
+    print(json.dumps({"ok": error is None, "seconds": round(time.monotonic() - t0, 3), "kernelStartSeconds": kernel_start, "cells": timings, "error": error}))
 
 
 if __name__ == "__main__":

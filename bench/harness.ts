@@ -1,0 +1,72 @@
+/**
+ * Timing for `npm run bench`: contenders run interleaved, round by round, so that the machine's noise
+ * falls on all of them alike; each sample repeats the call until it has run for at least `minMs`, and
+ * the reported figure is the median per-call time over the rounds.
+ */
+export type Contender = () => unknown | Promise<unknown>;
+
+export interface Timing {
+  name: string;
+  /** Median milliseconds per call. */
+  medianMs: number;
+  /** Per-call milliseconds of each round. */
+  samples: number[];
+}
+
+export interface TimingOptions {
+  rounds?: number;
+  minMs?: number;
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+async function sample(fn: Contender, minMs: number): Promise<number> {
+  let calls = 0;
+  const start = process.hrtime.bigint();
+  let elapsed = 0;
+  do {
+    const result = fn();
+    if (result instanceof Promise) await result;
+    calls += 1;
+    elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+  } while (elapsed < minMs);
+  return elapsed / calls;
+}
+
+/** Times the contenders side by side: `rounds` interleaved rounds after one warm-up call each. */
+export async function compare(contenders: Record<string, Contender>, { rounds = 7, minMs = 100 }: TimingOptions = {}): Promise<Timing[]> {
+  const names = Object.keys(contenders);
+  for (const name of names) {
+    const warm = contenders[name]();
+    if (warm instanceof Promise) await warm;
+  }
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < rounds; round++) {
+    for (const name of names) samples[name].push(await sample(contenders[name], minMs));
+  }
+  return names.map((name) => ({ name, medianMs: median(samples[name]), samples: samples[name] }));
+}
+
+/** Formats milliseconds with a sensible unit. */
+export function formatMs(ms: number): string {
+  if (ms >= 1000) return `${(ms / 1000).toFixed(2)} s`;
+  if (ms >= 1) return `${ms.toFixed(2)} ms`;
+  if (ms >= 1e-3) return `${(ms * 1e3).toFixed(2)} µs`;
+  return `${(ms * 1e6).toFixed(1)} ns`;
+}
+
+/** A markdown table. */
+export function markdownTable(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+/** One section of BENCHMARKS.md: a heading, the table, and what it means. */
+export interface Section {
+  title: string;
+  body: string;
+}
