@@ -5,3 +5,4 @@ export * from "./math";
 export * from "./table";
 export * from "./progress";
 export * from "./check";
+export * from "./figures";

@@ -1,1 +1,16 @@
-export {};
+export type { CommonOptions, Optimizer, OptimizerState, UpdateRule, OptimizerSpec } from "./optimizer";
+export { makeOptimizer } from "./optimizer";
+export { sgd, type SgdOptions, type SgdState, type SgdOptimizer } from "./sgd";
+export { adagrad, type AdagradOptions, type AdagradState, type AdagradOptimizer } from "./adagrad";
+export { rmsprop, type RmspropOptions, type RmspropState, type RmspropOptimizer } from "./rmsprop";
+export { adadelta, type AdadeltaOptions, type AdadeltaState, type AdadeltaOptimizer } from "./adadelta";
+export { adam, type AdamOptions, type AdamState, type AdamOptimizer } from "./adam";
+export { adamw, type AdamwOptions, type AdamwOptimizer } from "./adamw";
+export { adamax, type AdamaxOptions, type AdamaxState, type AdamaxOptimizer } from "./adamax";
+export { nadam, type NadamOptions, type NadamState, type NadamOptimizer } from "./nadam";
+export { emaMomentum, type EmaMomentumOptions, type EmaMomentumState, type EmaMomentumOptimizer } from "./emaMomentum";
+export { heavyBall, type HeavyBallOptions, type HeavyBallState, type HeavyBallOptimizer } from "./heavyBall";
+export { nesterov, type NesterovOptions, type NesterovState, type NesterovOptimizer } from "./nesterov";
+export { newton, type NewtonOptions, type NewtonState, type NewtonOptimizer } from "./newton";
+export { conventions, tfjsPresets, kerasPresets, type ConventionRow } from "./conventions";
+export { biasCorrection } from "./state";

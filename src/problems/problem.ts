@@ -85,11 +85,13 @@ export function defineProblem(spec: ProblemSpec): Problem {
   if (typeof spec.name !== "string") throw new Error(`name must be a string, got ${describe(spec.name)}`);
   const constants = { ...(spec.constants ?? {}) };
   for (const [k, v] of Object.entries(constants)) checkNumber(`constants.${k}`, v);
-  let variables = spec.variables;
-  if (variables === undefined) {
-    variables = variablesOf(expression).filter((v) => !(v in constants));
+  // Parsing now reports a typo or an undeclared symbol where the problem is defined, not at first use.
+  const symbols = variablesOf(expression).filter((v) => !Object.hasOwn(constants, v));
+  const vars = spec.variables === undefined ? symbols : spec.variables.slice();
+  if (!Array.isArray(vars) || vars.length === 0) throw new Error(`variables must be a non-empty array of names, got ${describe(spec.variables)}`);
+  for (const s of symbols) {
+    if (!vars.includes(s)) throw new Error(`unknown symbol "${s}" in ${JSON.stringify(expression)}: list it in variables or give its value in constants`);
   }
-  const vars = variables.slice();
   const dim = vars.length;
   checkPoint("start", spec.start, dim);
   spec.start.forEach((v, i) => checkNumber(`start[${i}]`, v));

@@ -1,5 +1,5 @@
 import type * as MathJs from "mathjs";
-import { describe } from "../data/checks";
+import { checkKeys, describe } from "../data/checks";
 
 /**
  * Symbolic differentiation with mathjs, and compilation of its results to plain JavaScript.
@@ -15,7 +15,6 @@ import { describe } from "../data/checks";
 
 let mathjs: typeof MathJs | undefined;
 function math(): typeof MathJs {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   mathjs ??= require("mathjs") as typeof MathJs;
   return mathjs;
 }
@@ -29,7 +28,20 @@ interface Node {
   args?: Node[];
   content?: Node;
   toString(): string;
-  toTex(): string;
+  toTex(options?: object): string;
+}
+
+/** LaTeX options: variables like `x1` print as x₁ (`x_{1}`) rather than "x1". */
+const TEX_OPTIONS = {
+  handler(node: Node): string | undefined {
+    if (node.type !== "SymbolNode") return undefined;
+    const match = /^([A-Za-z]+)_?(\d+)$/.exec(node.name!);
+    return match ? ` ${match[1]}_{${match[2]}}` : undefined;
+  },
+};
+
+function tex(node: Node): string {
+  return node.toTex(TEX_OPTIONS);
 }
 
 /** A formula's symbolic gradient and Hessian, as mathjs expression strings and LaTeX. */
@@ -74,7 +86,7 @@ function symbolsOf(node: Node): string[] {
   const names: string[] = [];
   const visit = (n: Node, isFunctionName: boolean) => {
     if (n.type === "SymbolNode" && !isFunctionName) {
-      if (!names.includes(n.name!) && !(n.name! in CONSTANTS)) names.push(n.name!);
+      if (!names.includes(n.name!) && !Object.hasOwn(CONSTANTS, n.name!)) names.push(n.name!);
     }
     if (n.type === "FunctionNode") visit(n.fn as Node, true);
     for (const a of n.args ?? []) visit(a, false);
@@ -92,9 +104,9 @@ export function variablesOf(expression: string): string[] {
   return symbolsOf(parse(expression));
 }
 
-function checkVariables(expression: string, variables: readonly string[] | undefined): string[] {
-  const vars = variables === undefined ? variablesOf(expression) : variables.slice();
-  if (!Array.isArray(vars) || vars.length === 0) {
+function checkVariables(expression: string, variables: readonly string[] | undefined, allowNone = false): string[] {
+  const vars = variables === undefined ? variablesOf(expression) : Array.isArray(variables) ? variables.slice() : variables;
+  if (!Array.isArray(vars) || (vars.length === 0 && !allowNone)) {
     throw new Error(`variables must be a non-empty array of names, got ${describe(variables)} for ${JSON.stringify(expression)}`);
   }
   vars.forEach((v, i) => {
@@ -124,6 +136,7 @@ const derivationCache = new Map<string, Derivation>();
  * d.hessian     // [["2", "3"], ["3", "0"]]
  */
 export function derive(expression: string, variables?: readonly string[], options: { hessian?: boolean } = {}): Derivation {
+  checkKeys("derive", options, ["hessian"]);
   const vars = checkVariables(expression, variables);
   const withHessian = options.hessian ?? true;
   const key = `${expression}\u0000${vars.join(",")}\u0000${withHessian}`;
@@ -144,11 +157,11 @@ export function derive(expression: string, variables?: readonly string[], option
   const result: Derivation = {
     expression,
     variables: vars,
-    tex: f.toTex(),
+    tex: tex(f),
     gradient: grads.map((g) => g.toString()),
-    gradientTex: grads.map((g) => g.toTex()),
+    gradientTex: grads.map(tex),
     hessian: hess.map((row) => row.map((h) => h.toString())),
-    hessianTex: hess.map((row) => row.map((h) => h.toTex())),
+    hessianTex: hess.map((row) => row.map(tex)),
   };
   derivationCache.set(key, result);
   return copyDerivation(result);
@@ -216,8 +229,12 @@ function emit(node: Node, locals: Map<string, string>, constants: Record<string,
       const name = node.name!;
       const local = locals.get(name);
       if (local !== undefined) return local;
-      if (name in constants) return `(${constants[name]})`;
-      if (name in CONSTANTS) return CONSTANTS[name];
+      if (Object.hasOwn(constants, name)) {
+        const v = constants[name];
+        if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`constants.${name} must be a finite number, got ${describe(v)}`);
+        return `(${v})`;
+      }
+      if (Object.hasOwn(CONSTANTS, name)) return CONSTANTS[name];
       throw new Error(`unknown symbol "${name}" in ${JSON.stringify(source)}: make it a variable or give its value in constants`);
     }
     case "ParenthesisNode":
@@ -234,7 +251,7 @@ function emit(node: Node, locals: Map<string, string>, constants: Record<string,
         if (exponent === 3) return `cube(${base})`;
         return `Math.pow(${base}, ${recur(args[1])})`;
       }
-      const op = BINARY[fn];
+      const op = Object.hasOwn(BINARY, fn) ? BINARY[fn] : undefined;
       if (op === undefined) throw new Error(`unsupported operator "${fn}" in ${JSON.stringify(source)}`);
       return `(${args.map(recur).join(` ${op} `)})`;
     }
@@ -242,7 +259,7 @@ function emit(node: Node, locals: Map<string, string>, constants: Record<string,
       const name = (node.fn as Node).name ?? String(node.fn);
       const args = node.args!;
       if (name === "log" && args.length === 2) return `(Math.log(${recur(args[0])}) / Math.log(${recur(args[1])}))`;
-      const template = FUNCTIONS[name];
+      const template = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
       if (template === undefined) throw new Error(`unsupported function "${name}" in ${JSON.stringify(source)}`);
       return template.replace(/\$(\d)/g, (_, i: string) => {
         const arg = args[Number(i)];
@@ -280,7 +297,7 @@ export type FillFunction = (p: ArrayLike<number>, out: Float64Array) => Float64A
  * @example compileExpression("x^2 + 3*x*y", ["x", "y"])([1, 2]) // 7
  */
 export function compileExpression(expression: string, variables?: readonly string[], constants: Record<string, number> = {}): ValueFunction {
-  const vars = checkVariables(expression, variables);
+  const vars = checkVariables(expression, variables ?? variablesOf(expression).filter((v) => !Object.hasOwn(constants, v)), true);
   const { names, load } = localsFor(vars);
   const js = emit(parse(expression), names, constants, expression);
   return build<ValueFunction>(`function value(p) { ${load} return ${js}; }`);

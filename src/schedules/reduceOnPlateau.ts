@@ -1,5 +1,5 @@
-import { finite, nonNegative, nonNegativeInteger, oneOf, readOptions, decayRate } from "../optimizers/validate";
-import type { Schedule } from "./schedule";
+import { decayRate, nonNegative, nonNegativeInteger, oneOf, readOptions } from "../optimizers/validate";
+import { defineSchedule, type Schedule } from "./schedule";
 
 export interface ReduceOnPlateauOptions {
   /** The starting learning rate. */
@@ -107,10 +107,7 @@ export function reduceOnPlateau(options: ReduceOnPlateauOptions): ReduceOnPlatea
     return lr;
   };
 
-  const schedule = ((step: number) => {
-    finite(owner, "step", step);
-    return lr;
-  }) as ReduceOnPlateau;
+  const schedule = defineSchedule(owner, () => lr) as ReduceOnPlateau;
   Object.defineProperties(schedule, {
     observe: { value: observe },
     lr: { get: () => lr },

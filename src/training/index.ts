@@ -1,1 +1,12 @@
-export {};
+/**
+ * Training loops: `minimize` a problem (trajectory and losses), `sweep` a hyperparameter grid (final
+ * losses for a heatmap), `fit` a model on a dataset (per-epoch metrics). Runs that blow up stop and
+ * are marked diverged; no returned history holds NaN or Infinity.
+ */
+export { minimize } from "./minimize";
+export type { Minimizable, MinimizeOptions, MinimizeResult } from "./minimize";
+export { sweep, linspace, logspace } from "./sweep";
+export type { SweepOptions, SweepResult } from "./sweep";
+export { fit } from "./fit";
+export type { FitOptions, FitResult, EpochInfo, TrainableModel } from "./fit";
+export type { StepOptimizer, Divergence } from "./optimizer";

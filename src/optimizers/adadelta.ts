@@ -1,0 +1,75 @@
+/**
+ * Adadelta, PyTorch's `torch.optim.Adadelta`.
+ *
+ *   g    ← ∇f(θ_{t−1}) + λ θ_{t−1}                  (weightDecay λ: coupled L2)
+ *   v_t  ← ρ v_{t−1} + (1 − ρ) g²
+ *   Δ_t  ← √(u_{t−1} + ε) / √(v_t + ε) · g
+ *   u_t  ← ρ u_{t−1} + (1 − ρ) Δ_t²
+ *   θ_t  ← θ_{t−1} − γ Δ_t
+ *
+ * The ratio of RMS(past updates) to RMS(gradients) carries the units of θ, so the method needs no
+ * learning rate: γ = 1 is Zeiler's algorithm; PyTorch keeps γ as an extra multiplier.
+ * Source: Zeiler, "ADADELTA: An Adaptive Learning Rate Method" (2012), Algorithm 1; torch docs.
+ *
+ * Conventions (see `conventions`): Keras has the same rule (γ 0.001, ρ 0.95, ε 1e-7 by default).
+ * TF.js's `tf.train.adadelta` divides by √(v_{t−1} + ε), the average before this gradient is added;
+ * then u and v hold the same values at every step, the ratio is 1 and it is plain SGD with rate γ.
+ * Not offered here.
+ */
+import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { readOptimizerOptions } from "./options";
+import type { LearningRate } from "../schedules/schedule";
+import { zeros } from "./state";
+import { fraction, nonNegative } from "./validate";
+
+export interface AdadeltaOptions extends CommonOptions {
+  /** Multiplier γ on the update, or a schedule (default 1). */
+  lr?: LearningRate;
+  /** Decay ρ of both averages, in [0, 1] (default 0.9). */
+  rho?: number;
+  /** ε (default 1e-6). */
+  eps?: number;
+  /** Coupled L2 weight decay λ (default 0). */
+  weightDecay?: number;
+}
+
+export interface AdadeltaState {
+  /** Average of squared gradients v_t. */
+  v: Float64Array;
+  /** Average of squared updates u_t. */
+  u: Float64Array;
+}
+
+export type AdadeltaOptimizer = Optimizer<AdadeltaState, Required<AdadeltaOptions>>;
+
+export function adadelta(options: AdadeltaOptions = {}): AdadeltaOptimizer {
+  const name = "adadelta";
+  const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, {
+    lr: 1,
+    rho: 0.9,
+    eps: 1e-6,
+    weightDecay: 0,
+  });
+  const rho = fraction(name, "rho", o.rho);
+  const eps = nonNegative(name, "eps", o.eps);
+  return makeOptimizer({
+    name,
+    options: { lr, rho, eps, weightDecay, recordUpdate },
+    lr,
+    recordUpdate,
+    transforms: weightDecayTransforms(weightDecay, false),
+    rule: () => ({
+      init: (n) => ({ v: zeros(n), u: zeros(n) }),
+      apply(params, grads, { v, u }, lr, _t) {
+        for (let i = 0; i < params.length; i++) {
+          const g = grads[i];
+          const vi = rho * v[i] + (1 - rho) * g * g;
+          v[i] = vi;
+          const delta = (Math.sqrt(u[i] + eps) / Math.sqrt(vi + eps)) * g;
+          u[i] = rho * u[i] + (1 - rho) * delta * delta;
+          params[i] -= lr * delta;
+        }
+      },
+    }),
+  });
+}

@@ -1,0 +1,80 @@
+/**
+ * Adagrad, PyTorch's `torch.optim.Adagrad`.
+ *
+ *   g     ← ∇f(θ_{t−1}) + λ θ_{t−1}                 (weightDecay λ: coupled L2)
+ *   γ̃     ← γ / (1 + (t − 1) η)                      (lrDecay η)
+ *   s_t   ← s_{t−1} + g²,   s_0 = initialAccumulatorValue
+ *   θ_t   ← θ_{t−1} − γ̃ g / (√s_t + ε)
+ *
+ * The accumulator is a running sum, not an average, so the effective step γ̃/√s_t only shrinks.
+ * Source: Duchi, Hazan & Singer, "Adaptive Subgradient Methods" (JMLR 2011); torch.optim.Adagrad docs.
+ *
+ * Conventions (see `conventions`):
+ * - `epsInsideSqrt` (default false, PyTorch): when true the denominator is √(s_t + ε) (TF.js, Keras).
+ * - `initialAccumulatorValue`: PyTorch 0, TF.js and Keras 0.1; ε: PyTorch 1e-10, TF.js/Keras 1e-7.
+ * TF.js has no lrDecay.
+ */
+import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { readOptimizerOptions } from "./options";
+import type { LearningRate } from "../schedules/schedule";
+import { filled } from "./state";
+import { boolean, nonNegative } from "./validate";
+
+export interface AdagradOptions extends CommonOptions {
+  /** Learning rate γ or a schedule (default 0.01). */
+  lr?: LearningRate;
+  /** η in γ / (1 + (t − 1)η) (default 0). */
+  lrDecay?: number;
+  /** Coupled L2 weight decay λ (default 0). */
+  weightDecay?: number;
+  /** s_0, the accumulator's starting value (default 0; TF.js and Keras use 0.1). */
+  initialAccumulatorValue?: number;
+  /** ε (default 1e-10). */
+  eps?: number;
+  /** √(s + ε) instead of √s + ε (default false). */
+  epsInsideSqrt?: boolean;
+}
+
+export interface AdagradState {
+  /** The running sum of squared gradients s_t. */
+  sum: Float64Array;
+}
+
+export type AdagradOptimizer = Optimizer<AdagradState, Required<AdagradOptions>>;
+
+export function adagrad(options: AdagradOptions = {}): AdagradOptimizer {
+  const name = "adagrad";
+  const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, {
+    lr: 0.01,
+    lrDecay: 0,
+    weightDecay: 0,
+    initialAccumulatorValue: 0,
+    eps: 1e-10,
+    epsInsideSqrt: false,
+  });
+  const lrDecay = nonNegative(name, "lrDecay", o.lrDecay);
+  const initialAccumulatorValue = nonNegative(name, "initialAccumulatorValue", o.initialAccumulatorValue);
+  const eps = nonNegative(name, "eps", o.eps);
+  const epsInsideSqrt = boolean(name, "epsInsideSqrt", o.epsInsideSqrt);
+  const epsIn = epsInsideSqrt ? eps : 0;
+  const epsOut = epsInsideSqrt ? 0 : eps;
+  return makeOptimizer({
+    name,
+    options: { lr, lrDecay, weightDecay, initialAccumulatorValue, eps, epsInsideSqrt, recordUpdate },
+    lr,
+    recordUpdate,
+    transforms: weightDecayTransforms(weightDecay, false),
+    rule: () => ({
+      init: (n) => ({ sum: filled(n, initialAccumulatorValue) }),
+      apply(params, grads, { sum }, lr, t) {
+        const clr = lr / (1 + (t - 1) * lrDecay);
+        for (let i = 0; i < params.length; i++) {
+          const g = grads[i];
+          const s = sum[i] + g * g;
+          sum[i] = s;
+          params[i] -= (clr * g) / (Math.sqrt(s + epsIn) + epsOut);
+        }
+      },
+    }),
+  });
+}

@@ -1,0 +1,147 @@
+/**
+ * Adam, PyTorch's `torch.optim.Adam`.
+ *
+ *   g   ← ∇f(θ_{t−1}) + λ θ_{t−1}                   (weightDecay λ: coupled L2; see `adamw` for decoupled)
+ *   m_t ← β₁ m_{t−1} + (1 − β₁) g
+ *   v_t ← β₂ v_{t−1} + (1 − β₂) g²
+ *   m̂_t ← m_t / (1 − β₁ᵗ),   v̂_t ← v_t / (1 − β₂ᵗ)
+ *   θ_t ← θ_{t−1} − γ m̂_t / (√v̂_t + ε)
+ *
+ * With `amsgrad`: v_t^max ← max(v_{t−1}^max, v_t) and v̂_t ← v_t^max / (1 − β₂ᵗ) (PyTorch).
+ * The bias corrections make the first step ≈ γ in every coordinate (m̂_1 = g, v̂_1 = g²); without them
+ * it is γ (1 − β₁)/√(1 − β₂) ≈ 3.16 γ at β₁ = 0.9, β₂ = 0.999.
+ * Sources: Kingma & Ba, "Adam: A Method for Stochastic Optimization" (ICLR 2015), Algorithm 1;
+ * Reddi, Kale & Kumar, "On the Convergence of Adam and Beyond" (ICLR 2018) for AMSGrad; torch docs.
+ *
+ * Conventions (see `conventions`):
+ * - `epsHat` (default false, PyTorch and TF.js): when true, Keras's and the paper's §2 "efficient"
+ *   form θ_t ← θ_{t−1} − γ √(1 − β₂ᵗ)/(1 − β₁ᵗ) · m_t / (√v_t + ε̂): ε is added before the bias correction
+ *   of v, which equals ε = ε̂ / √(1 − β₂ᵗ) in the form above, much larger in early steps.
+ * - `amsgradMax` (default "raw", PyTorch's code and current docs; also Keras): the maximum is taken of
+ *   the raw v_t and then bias-corrected; "corrected" takes it of the bias-corrected v̂_t (as older
+ *   versions of PyTorch's documentation wrote it). Early on v̂ shrinks as 1 − β₂ᵗ grows, so the two differ.
+ * - `biasCorrection` (default true): false drops both corrections (as 000 §3.5 does).
+ * - ε: PyTorch 1e-8, TF.js and Keras 1e-7. TF.js has no AMSGrad.
+ * - `decoupledWeightDecay` (default false): PyTorch's flag of the same name; true makes this `adamw`.
+ */
+import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { readOptimizerOptions } from "./options";
+import type { LearningRate } from "../schedules/schedule";
+import { biasCorrection as correction, zeros } from "./state";
+import { boolean, decayRate, nonNegative, oneOf } from "./validate";
+
+export interface AdamOptions extends CommonOptions {
+  /** Learning rate γ or a schedule (default 1e-3). */
+  lr?: LearningRate;
+  /** Decay β₁ of the first moment, in [0, 1) (default 0.9). */
+  beta1?: number;
+  /** Decay β₂ of the second moment, in [0, 1) (default 0.999). */
+  beta2?: number;
+  /** ε (default 1e-8). */
+  eps?: number;
+  /** Weight decay λ (default 0): coupled L2 unless `decoupledWeightDecay`. */
+  weightDecay?: number;
+  /** AMSGrad: divide by the running maximum of the second moment (default false). */
+  amsgrad?: boolean;
+  /** Decay the weights directly, θ ← θ(1 − γλ), as AdamW (default false). */
+  decoupledWeightDecay?: boolean;
+  /** Keras's ε̂ form: ε added to √v_t before bias correction (default false). */
+  epsHat?: boolean;
+  /** AMSGrad's maximum over the raw v_t ("raw", default) or over the bias-corrected v̂_t ("corrected"). */
+  amsgradMax?: "raw" | "corrected";
+  /** Divide the moments by 1 − βᵗ (default true). */
+  biasCorrection?: boolean;
+}
+
+export interface AdamState {
+  /** First moment m_t (running mean of gradients). */
+  m: Float64Array;
+  /** Second moment v_t (running mean of squared gradients). */
+  v: Float64Array;
+  /** AMSGrad's running maximum (raw v or corrected v̂, per `amsgradMax`); empty unless amsgrad. */
+  vMax: Float64Array;
+}
+
+export type AdamOptimizer = Optimizer<AdamState, Required<AdamOptions>>;
+
+/** The Adam family's factory, shared by `adam` and `adamw` (which differ only in weight decay). */
+export function createAdam<O extends AdamOptions>(
+  name: string,
+  options: unknown,
+  defaults: { weightDecay: number; decoupledWeightDecay: boolean },
+  acceptsDecoupledFlag: boolean,
+): Optimizer<AdamState, Required<O>> {
+  const defaultOptions: Record<string, unknown> = {
+    lr: 1e-3,
+    beta1: 0.9,
+    beta2: 0.999,
+    eps: 1e-8,
+    weightDecay: defaults.weightDecay,
+    amsgrad: false,
+    epsHat: false,
+    amsgradMax: "raw",
+    biasCorrection: true,
+    ...(acceptsDecoupledFlag ? { decoupledWeightDecay: defaults.decoupledWeightDecay } : {}),
+  };
+  const { o: raw, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, defaultOptions);
+  const beta1 = decayRate(name, "beta1", raw.beta1);
+  const beta2 = decayRate(name, "beta2", raw.beta2);
+  const eps = nonNegative(name, "eps", raw.eps);
+  const amsgrad = boolean(name, "amsgrad", raw.amsgrad);
+  const epsHat = boolean(name, "epsHat", raw.epsHat);
+  const amsgradMax = oneOf(name, "amsgradMax", raw.amsgradMax, ["raw", "corrected"] as const);
+  const biasCorrection = boolean(name, "biasCorrection", raw.biasCorrection);
+  const decoupled = acceptsDecoupledFlag
+    ? boolean(name, "decoupledWeightDecay", raw.decoupledWeightDecay)
+    : defaults.decoupledWeightDecay;
+  const resolved = {
+    lr,
+    beta1,
+    beta2,
+    eps,
+    weightDecay,
+    amsgrad,
+    epsHat,
+    amsgradMax,
+    biasCorrection,
+    recordUpdate,
+    ...(acceptsDecoupledFlag ? { decoupledWeightDecay: decoupled } : {}),
+  };
+  const maxOfCorrected = amsgrad && amsgradMax === "corrected";
+  return makeOptimizer({
+    name,
+    options: resolved as unknown as Required<O>,
+    lr,
+    recordUpdate,
+    transforms: weightDecayTransforms(weightDecay, decoupled),
+    rule: () => ({
+      init: (n) => ({ m: zeros(n), v: zeros(n), vMax: zeros(amsgrad ? n : 0) }),
+      apply(params, grads, { m, v, vMax }, lr, t) {
+        const bc1 = biasCorrection ? correction(beta1, t) : 1;
+        const bc2 = biasCorrection ? correction(beta2, t) : 1;
+        const stepSize = lr / bc1;
+        // √v̂ = √(v · before) · after: the correction of v goes before the AMSGrad max or after it.
+        const before = maxOfCorrected ? 1 / bc2 : 1;
+        const after = maxOfCorrected ? 1 : 1 / Math.sqrt(bc2);
+        const epsilon = epsHat ? eps / Math.sqrt(bc2) : eps;
+        for (let i = 0; i < params.length; i++) {
+          const g = grads[i];
+          const mi = beta1 * m[i] + (1 - beta1) * g;
+          const vi = beta2 * v[i] + (1 - beta2) * g * g;
+          m[i] = mi;
+          v[i] = vi;
+          let second = vi * before;
+          if (amsgrad) {
+            second = Math.max(vMax[i], second);
+            vMax[i] = second;
+          }
+          params[i] -= (stepSize * mi) / (Math.sqrt(second) * after + epsilon);
+        }
+      },
+    }),
+  });
+}
+
+export function adam(options: AdamOptions = {}): AdamOptimizer {
+  return createAdam<AdamOptions>("adam", options, { weightDecay: 0, decoupledWeightDecay: false }, true);
+}

@@ -1,0 +1,84 @@
+/**
+ * Adamax, PyTorch's `torch.optim.Adamax`: Adam with the infinity norm in place of the second moment.
+ *
+ *   g   ← ∇f(θ_{t−1}) + λ θ_{t−1}                   (weightDecay λ: coupled L2)
+ *   m_t ← β₁ m_{t−1} + (1 − β₁) g
+ *   u_t ← max(β₂ u_{t−1}, |g| + ε)
+ *   θ_t ← θ_{t−1} − γ / (1 − β₁ᵗ) · m_t / u_t
+ *
+ * u needs no bias correction: a max of decayed values is not biased toward its zero start.
+ * Source: Kingma & Ba (ICLR 2015), §7.1, Algorithm 2; torch.optim.Adamax docs.
+ *
+ * Conventions (see `conventions`):
+ * - `epsInsideMax` (default true, PyTorch): ε is added to |g| inside the max. False puts it in the
+ *   denominator instead, u_t ← max(β₂ u_{t−1}, |g|), θ_t ← θ_{t−1} − γ/(1 − β₁ᵗ) · m_t/(u_t + ε), as
+ *   TF.js and Keras do (and ε 1e-7 there). TF.js's extra `decay` is inverseTimeDecay as a schedule.
+ */
+import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { readOptimizerOptions } from "./options";
+import type { LearningRate } from "../schedules/schedule";
+import { biasCorrection, zeros } from "./state";
+import { boolean, decayRate, nonNegative } from "./validate";
+
+export interface AdamaxOptions extends CommonOptions {
+  /** Learning rate γ or a schedule (default 2e-3). */
+  lr?: LearningRate;
+  /** Decay β₁ of the first moment, in [0, 1) (default 0.9). */
+  beta1?: number;
+  /** Decay β₂ of the infinity norm, in [0, 1) (default 0.999). */
+  beta2?: number;
+  /** ε (default 1e-8). */
+  eps?: number;
+  /** Coupled L2 weight decay λ (default 0). */
+  weightDecay?: number;
+  /** ε inside the max (PyTorch, default true) or added to the denominator (TF.js, Keras). */
+  epsInsideMax?: boolean;
+}
+
+export interface AdamaxState {
+  /** First moment m_t. */
+  m: Float64Array;
+  /** Exponentially weighted infinity norm u_t. */
+  u: Float64Array;
+}
+
+export type AdamaxOptimizer = Optimizer<AdamaxState, Required<AdamaxOptions>>;
+
+export function adamax(options: AdamaxOptions = {}): AdamaxOptimizer {
+  const name = "adamax";
+  const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, {
+    lr: 2e-3,
+    beta1: 0.9,
+    beta2: 0.999,
+    eps: 1e-8,
+    weightDecay: 0,
+    epsInsideMax: true,
+  });
+  const beta1 = decayRate(name, "beta1", o.beta1);
+  const beta2 = decayRate(name, "beta2", o.beta2);
+  const eps = nonNegative(name, "eps", o.eps);
+  const epsInsideMax = boolean(name, "epsInsideMax", o.epsInsideMax);
+  const epsInMax = epsInsideMax ? eps : 0;
+  const epsInDenominator = epsInsideMax ? 0 : eps;
+  return makeOptimizer({
+    name,
+    options: { lr, beta1, beta2, eps, weightDecay, epsInsideMax, recordUpdate },
+    lr,
+    recordUpdate,
+    transforms: weightDecayTransforms(weightDecay, false),
+    rule: () => ({
+      init: (n) => ({ m: zeros(n), u: zeros(n) }),
+      apply(params, grads, { m, u }, lr, t) {
+        const stepSize = lr / biasCorrection(beta1, t);
+        for (let i = 0; i < params.length; i++) {
+          const g = grads[i];
+          const mi = beta1 * m[i] + (1 - beta1) * g;
+          const ui = Math.max(beta2 * u[i], Math.abs(g) + epsInMax);
+          m[i] = mi;
+          u[i] = ui;
+          params[i] -= (stepSize * mi) / (ui + epsInDenominator);
+        }
+      },
+    }),
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * AdamW, PyTorch's `torch.optim.AdamW`: Adam with decoupled weight decay.
+ *
+ *   θ'  ← θ_{t−1} − γ λ θ_{t−1}                    (decay applied to the weights, not the gradient)
+ *   m_t, v_t, m̂_t, v̂_t as in `adam`, from the raw gradient g = ∇f(θ_{t−1})
+ *   θ_t ← θ' − γ m̂_t / (√v̂_t + ε)
+ *
+ * With coupled L2 (Adam's weightDecay) the decay term λθ is divided by √v̂ like the gradient, so
+ * weights with large gradients are barely regularized; decoupling restores uniform shrinkage.
+ * Source: Loshchilov & Hutter, "Decoupled Weight Decay Regularization" (ICLR 2019), Algorithm 2 (with
+ * PyTorch's scaling of λ by γ); torch.optim.AdamW docs. Every convention option of `adam` applies.
+ */
+import { type AdamOptions, type AdamState, createAdam } from "./adam";
+import type { Optimizer } from "./optimizer";
+
+/** Adam's options less `decoupledWeightDecay` (always on); weightDecay defaults to 0.01. */
+export type AdamwOptions = Omit<AdamOptions, "decoupledWeightDecay">;
+
+export type AdamwOptimizer = Optimizer<AdamState, Required<AdamwOptions>>;
+
+export function adamw(options: AdamwOptions = {}): AdamwOptimizer {
+  return createAdam<AdamwOptions>("adamw", options, { weightDecay: 0.01, decoupledWeightDecay: true }, false);
+}

@@ -1,0 +1,53 @@
+/**
+ * Momentum as an exponential moving average of gradients (000 §3.2):
+ *
+ *   v_t ← β v_{t−1} + (1 − β) g,   v_0 = 0
+ *   θ_t ← θ_{t−1} − α v_t
+ *
+ * The (1 − β) factor keeps v on the scale of a gradient, so α means the same as in plain gradient
+ * descent; PyTorch's SGD momentum (b ← μb + g) has no such factor and moves 1/(1 − μ) times farther at
+ * the same rate. This is `sgd({ momentum: β, dampening: β, dampenFirstStep: true })`.
+ * Source: Ng, deeplearning.ai "Gradient descent with momentum" (2017); 000 §3.2.
+ */
+import { type CommonOptions, makeOptimizer, type Optimizer } from "./optimizer";
+import { readOptimizerOptions } from "./options";
+import type { LearningRate } from "../schedules/schedule";
+import { zeros } from "./state";
+import { decayRate } from "./validate";
+
+export interface EmaMomentumOptions extends CommonOptions {
+  /** Learning rate α or a schedule (required). */
+  lr: LearningRate;
+  /** Averaging factor β in [0, 1) (default 0.9). */
+  beta?: number;
+}
+
+export interface EmaMomentumState {
+  /** The moving average of gradients v_t. */
+  v: Float64Array;
+}
+
+export type EmaMomentumOptimizer = Optimizer<EmaMomentumState, Required<EmaMomentumOptions>>;
+
+export function emaMomentum(options: EmaMomentumOptions): EmaMomentumOptimizer {
+  const name = "emaMomentum";
+  const { o, lr, recordUpdate } = readOptimizerOptions(name, options, { lr: undefined, beta: 0.9 });
+  const beta = decayRate(name, "beta", o.beta);
+  return makeOptimizer({
+    name,
+    options: { lr, beta, recordUpdate },
+    lr,
+    recordUpdate,
+    transforms: [],
+    rule: () => ({
+      init: (n) => ({ v: zeros(n) }),
+      apply(params, grads, { v }, lr, _t) {
+        for (let i = 0; i < params.length; i++) {
+          const vi = beta * v[i] + (1 - beta) * grads[i];
+          v[i] = vi;
+          params[i] -= lr * vi;
+        }
+      },
+    }),
+  });
+}

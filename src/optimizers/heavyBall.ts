@@ -1,0 +1,54 @@
+/**
+ * Polyak's heavy-ball method (001 §3.1), written with the previous iterate:
+ *
+ *   θ_{t+1} ← θ_t − α ∇f(θ_t) + β (θ_t − θ_{t−1}),   θ_{−1} = θ_0 (no momentum on the first step)
+ *
+ * The same iterates as PyTorch's SGD momentum (b ← βb + g, θ ← θ − αb) at constant α, written so the
+ * "velocity" is visibly the last displacement. On a quadratic with Hessian eigenvalues in [μ, L],
+ * α = (2/(√L + √μ))² and β = ((√κ − 1)/(√κ + 1))² give the optimal rate (√κ − 1)/(√κ + 1), κ = L/μ.
+ * Source: Polyak, "Some methods of speeding up the convergence of iteration methods" (1964);
+ * Goh, "Why Momentum Really Works", Distill (2017).
+ */
+import { type CommonOptions, makeOptimizer, type Optimizer } from "./optimizer";
+import { readOptimizerOptions } from "./options";
+import type { LearningRate } from "../schedules/schedule";
+import { zeros } from "./state";
+import { decayRate } from "./validate";
+
+export interface HeavyBallOptions extends CommonOptions {
+  /** Step size α or a schedule (required). */
+  lr: LearningRate;
+  /** Momentum β in [0, 1) (default 0.9). */
+  beta?: number;
+}
+
+export interface HeavyBallState {
+  /** The iterate before the last step, θ_{t−1}. */
+  previous: Float64Array;
+}
+
+export type HeavyBallOptimizer = Optimizer<HeavyBallState, Required<HeavyBallOptions>>;
+
+export function heavyBall(options: HeavyBallOptions): HeavyBallOptimizer {
+  const name = "heavyBall";
+  const { o, lr, recordUpdate } = readOptimizerOptions(name, options, { lr: undefined, beta: 0.9 });
+  const beta = decayRate(name, "beta", o.beta);
+  return makeOptimizer({
+    name,
+    options: { lr, beta, recordUpdate },
+    lr,
+    recordUpdate,
+    transforms: [],
+    rule: () => ({
+      init: (n) => ({ previous: zeros(n) }),
+      apply(params, grads, { previous }, lr, t) {
+        const b = t === 1 ? 0 : beta; // θ_{−1} = θ_0: nothing to carry on the first step
+        for (let i = 0; i < params.length; i++) {
+          const theta = params[i];
+          params[i] = theta - lr * grads[i] + b * (theta - previous[i]);
+          previous[i] = theta;
+        }
+      },
+    }),
+  });
+}

@@ -1,0 +1,93 @@
+/**
+ * NAdam, PyTorch's `torch.optim.NAdam`: Adam with Nesterov momentum and Dozat's momentum schedule.
+ *
+ *   g       ← ∇f(θ_{t−1}) + λ θ_{t−1}               (weightDecay λ: coupled L2 unless decoupled)
+ *   μ_t     ← β₁ (1 − ½ · 0.96^{tψ}),   μ_{t+1} ← β₁ (1 − ½ · 0.96^{(t+1)ψ})     (momentumDecay ψ)
+ *   m_t     ← β₁ m_{t−1} + (1 − β₁) g
+ *   v_t     ← β₂ v_{t−1} + (1 − β₂) g²
+ *   m̂_t     ← μ_{t+1} m_t / (1 − ∏_{i=1}^{t+1} μ_i) + (1 − μ_t) g / (1 − ∏_{i=1}^{t} μ_i)
+ *   v̂_t     ← v_t / (1 − β₂ᵗ)
+ *   θ_t     ← θ_{t−1} − γ m̂_t / (√v̂_t + ε)
+ *
+ * The product ∏ μ_i is kept in the state (`muProduct`), as PyTorch keeps `mu_product`.
+ * Source: Dozat, "Incorporating Nesterov Momentum into Adam" (ICLR 2016 workshop); torch.optim.NAdam
+ * docs. Keras's Nadam follows Dozat's schedule without a configurable ψ (and ε 1e-7); TF.js has no NAdam.
+ */
+import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { readOptimizerOptions } from "./options";
+import type { LearningRate } from "../schedules/schedule";
+import { biasCorrection, zeros } from "./state";
+import { boolean, decayRate, nonNegative } from "./validate";
+
+export interface NadamOptions extends CommonOptions {
+  /** Learning rate γ or a schedule (default 2e-3). */
+  lr?: LearningRate;
+  /** β₁, in [0, 1) (default 0.9). */
+  beta1?: number;
+  /** β₂, in [0, 1) (default 0.999). */
+  beta2?: number;
+  /** ε (default 1e-8). */
+  eps?: number;
+  /** Weight decay λ (default 0): coupled L2 unless `decoupledWeightDecay`. */
+  weightDecay?: number;
+  /** ψ in Dozat's momentum schedule (default 4e-3). */
+  momentumDecay?: number;
+  /** Decay the weights directly, θ ← θ(1 − γλ) (default false). */
+  decoupledWeightDecay?: boolean;
+}
+
+export interface NadamState {
+  m: Float64Array;
+  v: Float64Array;
+  /** ∏_{i=1}^{t} μ_i (1 before the first step). */
+  muProduct: number;
+}
+
+export type NadamOptimizer = Optimizer<NadamState, Required<NadamOptions>>;
+
+export function nadam(options: NadamOptions = {}): NadamOptimizer {
+  const name = "nadam";
+  const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, {
+    lr: 2e-3,
+    beta1: 0.9,
+    beta2: 0.999,
+    eps: 1e-8,
+    weightDecay: 0,
+    momentumDecay: 4e-3,
+    decoupledWeightDecay: false,
+  });
+  const beta1 = decayRate(name, "beta1", o.beta1);
+  const beta2 = decayRate(name, "beta2", o.beta2);
+  const eps = nonNegative(name, "eps", o.eps);
+  const momentumDecay = nonNegative(name, "momentumDecay", o.momentumDecay);
+  const decoupledWeightDecay = boolean(name, "decoupledWeightDecay", o.decoupledWeightDecay);
+  const muAt = (t: number) => beta1 * (1 - 0.5 * 0.96 ** (t * momentumDecay));
+  return makeOptimizer({
+    name,
+    options: { lr, beta1, beta2, eps, weightDecay, momentumDecay, decoupledWeightDecay, recordUpdate },
+    lr,
+    recordUpdate,
+    transforms: weightDecayTransforms(weightDecay, decoupledWeightDecay),
+    rule: () => ({
+      init: (n) => ({ m: zeros(n), v: zeros(n), muProduct: 1 }),
+      apply(params, grads, state, lr, t) {
+        const { m, v } = state;
+        const mu = muAt(t);
+        const muNext = muAt(t + 1);
+        const product = state.muProduct * mu;
+        const gradCoefficient = (lr * (1 - mu)) / (1 - product);
+        const momentCoefficient = (lr * muNext) / (1 - product * muNext);
+        const after = 1 / Math.sqrt(biasCorrection(beta2, t));
+        for (let i = 0; i < params.length; i++) {
+          const g = grads[i];
+          const mi = beta1 * m[i] + (1 - beta1) * g;
+          const vi = beta2 * v[i] + (1 - beta2) * g * g;
+          m[i] = mi;
+          v[i] = vi;
+          params[i] -= (gradCoefficient * g + momentCoefficient * mi) / (Math.sqrt(vi) * after + eps);
+        }
+        state.muProduct = product;
+      },
+    }),
+  });
+}

@@ -1,0 +1,72 @@
+/**
+ * Nesterov's accelerated gradient in its look-ahead form:
+ *
+ *   v_{t+1} ← β v_t − α ∇f(θ_t + β v_t)
+ *   θ_{t+1} ← θ_t + v_{t+1}
+ *
+ * The gradient is taken at the look-ahead point θ_t + β v_t, where momentum alone would carry the
+ * iterate: call `lookAhead(params)`, evaluate the gradient there, and pass it to `step`.
+ * Substituting φ = θ + βv gives PyTorch's form (`sgd({ nesterov: true })`), whose parameters are the
+ * look-ahead points: the two produce the same sequence φ_t at constant α.
+ * Sources: Nesterov (1983); Sutskever, Martens, Dahl & Hinton, "On the importance of initialization
+ * and momentum in deep learning" (ICML 2013), eq. 3–4.
+ */
+import { type CommonOptions, makeOptimizer, type Optimizer } from "./optimizer";
+import { readOptimizerOptions } from "./options";
+import type { LearningRate } from "../schedules/schedule";
+import { zeros } from "./state";
+import { decayRate, describe } from "./validate";
+
+export interface NesterovOptions extends CommonOptions {
+  /** Step size α or a schedule (required). */
+  lr: LearningRate;
+  /** Momentum β in [0, 1) (default 0.9). */
+  beta?: number;
+}
+
+export interface NesterovState {
+  /** Velocity v_t (the last displacement θ_t − θ_{t−1}). */
+  v: Float64Array;
+}
+
+export interface NesterovOptimizer extends Optimizer<NesterovState, Required<NesterovOptions>> {
+  /** θ + βv: where to evaluate the gradient for the next `step` (writes into `out` when given). */
+  lookAhead(params: Float64Array, out?: Float64Array): Float64Array;
+}
+
+export function nesterov(options: NesterovOptions): NesterovOptimizer {
+  const name = "nesterov";
+  const { o, lr, recordUpdate } = readOptimizerOptions(name, options, { lr: undefined, beta: 0.9 });
+  const beta = decayRate(name, "beta", o.beta);
+  return makeOptimizer({
+    name,
+    options: { lr, beta, recordUpdate },
+    lr,
+    recordUpdate,
+    transforms: [],
+    rule: () => ({
+      init: (n) => ({ v: zeros(n) }),
+      apply(params, grads, { v }, lr, _t) {
+        for (let i = 0; i < params.length; i++) {
+          const vi = beta * v[i] - lr * grads[i];
+          v[i] = vi;
+          params[i] += vi;
+        }
+      },
+    }),
+    extend: (state) => ({
+      lookAhead(params: Float64Array, out: Float64Array = new Float64Array(params.length)): Float64Array {
+        if (!(params instanceof Float64Array)) throw new TypeError(`${name}: params must be a Float64Array, got ${describe(params)}`);
+        if (out.length !== params.length) {
+          throw new RangeError(`${name}: out has length ${out.length} but params has length ${params.length}`);
+        }
+        const v = state.v;
+        if (state.t > 0 && v.length !== params.length) {
+          throw new RangeError(`${name}: params has length ${params.length} but the state was sized for ${v.length}`);
+        }
+        for (let i = 0; i < params.length; i++) out[i] = params[i] + (state.t > 0 ? beta * v[i] : 0);
+        return out;
+      },
+    }),
+  });
+}

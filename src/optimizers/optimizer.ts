@@ -1,0 +1,190 @@
+/**
+ * The machinery every optimizer shares, written once: checking a step's arguments, resolving the
+ * learning rate (a number or a schedule), sizing state on the first step, running gradient transforms,
+ * counting steps, and recording the update. Each optimizer file supplies only its update rule: the
+ * state it keeps and one fused loop over the parameters.
+ *
+ * A step is atomic: every check (array types and lengths, finite gradients, the schedule's value, the
+ * rule's own checks) runs before anything changes, so a step that throws leaves the parameters and the
+ * optimizer's state (including `t` and not-yet-allocated buffers) exactly as they were.
+ */
+import type { LearningRate } from "../schedules/schedule";
+import { decoupledWeightDecay } from "../transforms/decoupledWeightDecay";
+import { l2Penalty } from "../transforms/penalties";
+import type { GradientTransform, TransformContext } from "../transforms/transform";
+import { describe, firstNonFinite } from "./validate";
+
+/** State every optimizer keeps besides its rule's buffers. */
+export interface OptimizerState {
+  /** Updates applied so far; the next `step` is update t + 1 (the first is t = 1). */
+  t: number;
+  /** The learning rate the last update used (NaN before the first). */
+  lr: number;
+  /** θ_t − θ_{t−1} of the last update when the optimizer was made with `recordUpdate: true`; empty otherwise. */
+  update: Float64Array;
+}
+
+/** Options every optimizer accepts. */
+export interface CommonOptions {
+  /** Keep the last update θ_t − θ_{t−1} in `state.update`, e.g. to plot effective step sizes (default false). */
+  recordUpdate?: boolean;
+}
+
+/**
+ * An optimizer: `step(params, grads)` applies one update to `params` in place. `S` is its state (the
+ * buffers are empty until the first step sizes them), `O` its resolved options (defaults filled in),
+ * `X` any extra arguments its step takes (Newton's Hessian).
+ */
+export interface Optimizer<S extends object, O extends object, X extends unknown[] = []> {
+  /** The factory's name: "adam", "sgd", ... */
+  readonly name: string;
+  /** Every hyperparameter, defaults included. */
+  readonly options: Readonly<O>;
+  /** Live state: `t`, `lr`, `update` and the rule's buffers (read them, do not write them). */
+  readonly state: Readonly<OptimizerState & S>;
+  /** Transforms applied to each gradient before the rule, in order (from `chain` and `weightDecay`). */
+  readonly transforms: readonly GradientTransform[];
+  /** Applies update t + 1 to `params` in place, given the gradient at `params`. Throws without changing anything on bad input. */
+  step(params: Float64Array, grads: Float64Array, ...extra: X): void;
+  /** The learning rate of the update with 0-based index `step` (the first update is index 0). */
+  lrAt(step: number): number;
+  /** Forgets all state: the next step is t = 1 again, and may have a new parameter count. */
+  reset(): void;
+  /** A new optimizer with the same options and fresh state that applies `transforms` (then its own) before its rule. */
+  withTransforms(...transforms: GradientTransform<any>[]): this;
+}
+
+/**
+ * An update rule: the part of an optimizer that differs from the others. `apply` is the hot loop and
+ * runs only after the step has been validated, so it must not throw; checks that can fail belong in
+ * `prepare`, which runs before anything changes.
+ */
+export interface UpdateRule<S extends object, X extends unknown[] = []> {
+  /** State for `n` parameters (`init(0)` is the empty state shown before the first step). */
+  init(n: number): S;
+  /** Checks the step's extra arguments and does any work that can fail. */
+  prepare?(n: number, ...extra: X): void;
+  /** Applies update `t` (1-based) with learning rate `lr` to `params` in place. */
+  apply(params: Float64Array, grads: Float64Array, state: S, lr: number, t: number): void;
+}
+
+/** What a factory hands to `makeOptimizer`. */
+export interface OptimizerSpec<S extends object, O extends object, X extends unknown[], E extends object> {
+  name: string;
+  options: O;
+  lr: LearningRate;
+  /** Makes the rule (called once per optimizer, so a rule may keep private scratch space). */
+  rule: () => UpdateRule<S, X>;
+  transforms: readonly GradientTransform[];
+  recordUpdate: boolean;
+  /** Extra methods, given the live state (Nesterov's `lookAhead`). */
+  extend?: (state: Readonly<OptimizerState & S>) => E;
+}
+
+const EMPTY = new Float64Array(0);
+
+/** The transforms an optimizer's own `weightDecay` option stands for: coupled L2, or decoupled decay. */
+export function weightDecayTransforms(weightDecay: number, decoupled: boolean): GradientTransform[] {
+  if (weightDecay === 0) return [];
+  return [decoupled ? decoupledWeightDecay(weightDecay) : l2Penalty(weightDecay)];
+}
+
+function checkTransform(owner: string, item: unknown, index: number): GradientTransform {
+  const t = item as GradientTransform;
+  if (typeof t !== "object" || t === null || typeof t.init !== "function" || typeof t.update !== "function") {
+    throw new TypeError(`${owner}: transform ${index} must be a gradient transform, got ${describe(item)}`);
+  }
+  return t;
+}
+
+/** Builds the step object around an update rule. */
+export function makeOptimizer<S extends object, O extends object, X extends unknown[] = [], E extends object = {}>(
+  spec: OptimizerSpec<S, O, X, E>,
+): Optimizer<S, O, X> & E {
+  const { name, lr, transforms, recordUpdate } = spec;
+  const rule = spec.rule();
+  const state = { t: 0, lr: NaN, update: EMPTY, ...rule.init(0) } as OptimizerState & S;
+  const context: { lr: number; t: number } = { lr: NaN, t: 0 };
+  let size = -1; // parameter count the state was sized for; -1 until the first step
+  let scratch = EMPTY; // the transformed gradient, when there are transforms
+  let transformStates: unknown[] = [];
+
+  const lrAt = (step: number): number => {
+    const value = typeof lr === "number" ? lr : lr(step);
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+      throw new RangeError(
+        `${name}: the learning-rate schedule gave ${describe(value)} at step ${step}; a learning rate must be a finite number ≥ 0`,
+      );
+    }
+    return value;
+  };
+
+  const checkArrays = (params: unknown, grads: unknown): void => {
+    if (!(params instanceof Float64Array)) throw new TypeError(`${name}: params must be a Float64Array, got ${describe(params)}`);
+    if (!(grads instanceof Float64Array)) throw new TypeError(`${name}: grads must be a Float64Array, got ${describe(grads)}`);
+    if (grads.length !== params.length) {
+      throw new RangeError(`${name}: grads has length ${grads.length} but params has length ${params.length}`);
+    }
+    if (size >= 0 && params.length !== size) {
+      throw new RangeError(
+        `${name}: params has length ${params.length} but the state was sized for ${size} on the first step (reset() to start over)`,
+      );
+    }
+    const bad = firstNonFinite(grads);
+    if (bad >= 0) throw new RangeError(`${name}: grads[${bad}] is ${grads[bad]}; gradients must be finite (nothing was changed)`);
+  };
+
+  const allocate = (n: number): void => {
+    Object.assign(state, rule.init(n));
+    state.update = recordUpdate ? new Float64Array(n) : EMPTY;
+    scratch = transforms.length > 0 ? new Float64Array(n) : EMPTY;
+    transformStates = transforms.map((t) => t.init(n));
+    size = n;
+  };
+
+  const step = (params: Float64Array, grads: Float64Array, ...extra: X): void => {
+    checkArrays(params, grads);
+    rule.prepare?.(params.length, ...extra);
+    const t = state.t + 1;
+    const lrNow = lrAt(t - 1);
+    // Everything is checked: from here on the step cannot fail.
+    if (size < 0) allocate(params.length);
+    let g = grads;
+    if (transforms.length > 0) {
+      scratch.set(grads);
+      context.lr = lrNow;
+      context.t = t;
+      for (let i = 0; i < transforms.length; i++) {
+        transformStates[i] = transforms[i].update(scratch, transformStates[i], params, context as TransformContext);
+      }
+      g = scratch;
+    }
+    const update = state.update;
+    if (recordUpdate) update.set(params);
+    rule.apply(params, g, state, lrNow, t);
+    if (recordUpdate) for (let i = 0; i < update.length; i++) update[i] = params[i] - update[i];
+    state.t = t;
+    state.lr = lrNow;
+  };
+
+  const reset = (): void => {
+    Object.assign(state, { t: 0, lr: NaN, update: EMPTY }, rule.init(0));
+    scratch = EMPTY;
+    transformStates = [];
+    size = -1;
+  };
+
+  const optimizer = {
+    name,
+    options: Object.freeze({ ...spec.options }),
+    state,
+    transforms: Object.freeze([...transforms]),
+    step,
+    lrAt,
+    reset,
+    withTransforms: (...more: GradientTransform<any>[]) =>
+      makeOptimizer({ ...spec, transforms: [...more.map((t, i) => checkTransform(name, t, i)), ...transforms] }),
+    ...spec.extend?.(state),
+  };
+  return optimizer as unknown as Optimizer<S, O, X> & E;
+}

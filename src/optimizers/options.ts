@@ -1,0 +1,21 @@
+/**
+ * Reading the options every optimizer shares, so that each factory only lists its own.
+ */
+import type { LearningRate } from "../schedules/schedule";
+import { boolean, learningRate, nonNegative, readOptions } from "./validate";
+
+/** Defaults of the options every optimizer accepts besides its own. */
+export const commonDefaults = { recordUpdate: false } as const;
+
+/**
+ * Reads `options` against `defaults` plus the common options; checks `lr`, `weightDecay` (when the
+ * optimizer has it) and `recordUpdate`, and returns them typed along with the raw values of the rest.
+ */
+export function readOptimizerOptions<K extends string>(owner: string, options: unknown, defaults: Record<K, unknown>) {
+  const o = readOptions<K | "recordUpdate">(owner, options, { ...defaults, ...commonDefaults });
+  const raw = o as Record<string, unknown>;
+  const lr: LearningRate = learningRate(owner, raw.lr);
+  const weightDecay = "weightDecay" in raw ? nonNegative(owner, "weightDecay", raw.weightDecay) : 0;
+  const recordUpdate = boolean(owner, "recordUpdate", raw.recordUpdate);
+  return { o, lr, weightDecay, recordUpdate };
+}

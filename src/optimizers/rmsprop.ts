@@ -1,0 +1,111 @@
+/**
+ * RMSprop, PyTorch's `torch.optim.RMSprop`.
+ *
+ *   g     ← ∇f(θ_{t−1}) + λ θ_{t−1}                 (weightDecay λ: coupled L2)
+ *   v_t   ← α v_{t−1} + (1 − α) g²
+ *   ṽ_t   ← v_t,  or with `centered`:  ḡ_t ← α ḡ_{t−1} + (1 − α) g,  ṽ_t ← v_t − ḡ_t²
+ *   μ > 0:  b_t ← μ b_{t−1} + g / (√ṽ_t + ε),   θ_t ← θ_{t−1} − γ b_t
+ *   μ = 0:  θ_t ← θ_{t−1} − γ g / (√ṽ_t + ε)
+ *
+ * RMSprop is not a momentum method: v is an average of squared gradients that rescales each
+ * coordinate (momentum is an optional extra). Source: Hinton, Coursera "Neural Networks for Machine
+ * Learning", lecture 6e (2012); Graves (2013) for the centered form; torch.optim.RMSprop docs.
+ *
+ * Conventions (see `conventions`):
+ * - `epsInsideSqrt` (default false, PyTorch): when true the denominator is √(ṽ_t + ε) (TF.js, Keras).
+ * - `lrInsideMomentum` (default false, PyTorch): when true b_t ← μ b_{t−1} + γ g / (…), θ_t ← θ_{t−1} − b_t
+ *   (TF.js, Keras); equal while γ is constant.
+ * - α: PyTorch 0.99, TF.js `decay` 0.9, Keras `rho` 0.9; ε: PyTorch 1e-8, TF.js/Keras 1e-7.
+ * - TF.js's centered form computes √(ṽ_t − ε) (it subtracts ε under the root), which is NaN once
+ *   ṽ_t < ε; ours adds it. Keras adds it as ours does.
+ */
+import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { readOptimizerOptions } from "./options";
+import type { LearningRate } from "../schedules/schedule";
+import { zeros } from "./state";
+import { boolean, decayRate, nonNegative } from "./validate";
+
+export interface RmspropOptions extends CommonOptions {
+  /** Learning rate γ or a schedule (default 0.01). */
+  lr?: LearningRate;
+  /** Decay α of the squared-gradient average, in [0, 1) (default 0.99). */
+  alpha?: number;
+  /** ε (default 1e-8). */
+  eps?: number;
+  /** Coupled L2 weight decay λ (default 0). */
+  weightDecay?: number;
+  /** Momentum μ ≥ 0 (default 0). */
+  momentum?: number;
+  /** Divide by an estimate of the variance instead of the raw second moment (default false). */
+  centered?: boolean;
+  /** √(ṽ + ε) instead of √ṽ + ε (default false). */
+  epsInsideSqrt?: boolean;
+  /** Put γ inside the momentum buffer (default false). */
+  lrInsideMomentum?: boolean;
+}
+
+export interface RmspropState {
+  /** Average of squared gradients v_t. */
+  v: Float64Array;
+  /** Average of gradients ḡ_t (empty unless centered). */
+  gAvg: Float64Array;
+  /** Momentum buffer b_t (empty when μ = 0). */
+  b: Float64Array;
+}
+
+export type RmspropOptimizer = Optimizer<RmspropState, Required<RmspropOptions>>;
+
+export function rmsprop(options: RmspropOptions = {}): RmspropOptimizer {
+  const name = "rmsprop";
+  const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, {
+    lr: 0.01,
+    alpha: 0.99,
+    eps: 1e-8,
+    weightDecay: 0,
+    momentum: 0,
+    centered: false,
+    epsInsideSqrt: false,
+    lrInsideMomentum: false,
+  });
+  const alpha = decayRate(name, "alpha", o.alpha);
+  const eps = nonNegative(name, "eps", o.eps);
+  const momentum = nonNegative(name, "momentum", o.momentum);
+  const centered = boolean(name, "centered", o.centered);
+  const epsInsideSqrt = boolean(name, "epsInsideSqrt", o.epsInsideSqrt);
+  const lrInsideMomentum = boolean(name, "lrInsideMomentum", o.lrInsideMomentum);
+  const epsIn = epsInsideSqrt ? eps : 0;
+  const epsOut = epsInsideSqrt ? 0 : eps;
+  return makeOptimizer({
+    name,
+    options: { lr, alpha, eps, weightDecay, momentum, centered, epsInsideSqrt, lrInsideMomentum, recordUpdate },
+    lr,
+    recordUpdate,
+    transforms: weightDecayTransforms(weightDecay, false),
+    rule: () => ({
+      init: (n) => ({ v: zeros(n), gAvg: zeros(centered ? n : 0), b: zeros(momentum > 0 ? n : 0) }),
+      apply(params, grads, { v, gAvg, b }, lr, _t) {
+        const inner = lrInsideMomentum ? lr : 1;
+        const outer = lrInsideMomentum ? 1 : lr;
+        for (let i = 0; i < params.length; i++) {
+          const g = grads[i];
+          const vi = alpha * v[i] + (1 - alpha) * g * g;
+          v[i] = vi;
+          let vTilde = vi;
+          if (centered) {
+            const a = alpha * gAvg[i] + (1 - alpha) * g;
+            gAvg[i] = a;
+            vTilde = vi - a * a;
+          }
+          const scaled = g / (Math.sqrt(vTilde + epsIn) + epsOut);
+          if (momentum > 0) {
+            const bi = momentum * b[i] + inner * scaled;
+            b[i] = bi;
+            params[i] -= outer * bi;
+          } else {
+            params[i] -= lr * scaled;
+          }
+        }
+      },
+    }),
+  });
+}

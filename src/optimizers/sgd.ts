@@ -1,0 +1,98 @@
+/**
+ * Stochastic gradient descent with momentum, PyTorch's `torch.optim.SGD`.
+ *
+ *   g   ← ∇f(θ_{t−1}) + λ θ_{t−1}                   (weightDecay λ: coupled L2)
+ *   b_t ← μ b_{t−1} + (1 − τ) g,  b_1 = g            (momentum μ, dampening τ; PyTorch's first step
+ *                                                      takes the raw gradient, whatever τ is)
+ *   d   ← g + μ b_t   (nesterov)   or   b_t
+ *   θ_t ← θ_{t−1} − γ d
+ *
+ * With μ = 0 this is plain gradient descent θ ← θ − γg. Sources: Robbins & Monro (1951); Polyak (1964)
+ * for momentum; Sutskever et al. (2013) for the Nesterov form; the torch.optim.SGD documentation.
+ *
+ * Conventions (see `conventions`):
+ * - `lrInsideMomentum` (default false, PyTorch): when true, b_t ← μ b_{t−1} + (1 − τ) γ g and
+ *   θ_t ← θ_{t−1} − b_t (nesterov: − (γ g + μ b_t)), as Keras and Sutskever et al. write it. The two
+ *   agree while γ is constant and differ when a schedule changes it.
+ * - `dampenFirstStep` (default false, PyTorch): when true, b_0 = 0 and the first step is dampened too,
+ *   b_1 = (1 − τ) g, which is the EMA form v ← βv + (1 − β)g at τ = μ.
+ * TF.js's `tf.train.momentum(γ, μ, useNesterov)` is this rule with τ = 0 (it has no dampening).
+ */
+import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { readOptimizerOptions } from "./options";
+import type { LearningRate } from "../schedules/schedule";
+import { zeros } from "./state";
+import { boolean, fraction, nonNegative } from "./validate";
+
+export interface SgdOptions extends CommonOptions {
+  /** Learning rate γ, or a schedule (required, as in PyTorch). */
+  lr: LearningRate;
+  /** Momentum μ ≥ 0 (default 0: plain gradient descent). */
+  momentum?: number;
+  /** Dampening τ in [0, 1] (default 0). */
+  dampening?: number;
+  /** Nesterov momentum (default false); needs μ > 0 and τ = 0. */
+  nesterov?: boolean;
+  /** Coupled L2 weight decay λ ≥ 0 (default 0). */
+  weightDecay?: number;
+  /** Put γ inside the momentum buffer (Keras) instead of outside (PyTorch, default). */
+  lrInsideMomentum?: boolean;
+  /** Dampen the first step too (b_0 = 0) instead of PyTorch's b_1 = g (default false). */
+  dampenFirstStep?: boolean;
+}
+
+export interface SgdState {
+  /** Momentum buffer b_t (empty when μ = 0). */
+  b: Float64Array;
+}
+
+export type SgdOptimizer = Optimizer<SgdState, Required<SgdOptions>>;
+
+export function sgd(options: SgdOptions): SgdOptimizer {
+  const name = "sgd";
+  const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, {
+    lr: undefined,
+    momentum: 0,
+    dampening: 0,
+    nesterov: false,
+    weightDecay: 0,
+    lrInsideMomentum: false,
+    dampenFirstStep: false,
+  });
+  const momentum = nonNegative(name, "momentum", o.momentum);
+  const dampening = fraction(name, "dampening", o.dampening);
+  const nesterov = boolean(name, "nesterov", o.nesterov);
+  const lrInsideMomentum = boolean(name, "lrInsideMomentum", o.lrInsideMomentum);
+  const dampenFirstStep = boolean(name, "dampenFirstStep", o.dampenFirstStep);
+  if (nesterov && (momentum === 0 || dampening !== 0)) {
+    throw new RangeError(
+      `${name}: nesterov needs momentum > 0 and dampening = 0, got momentum ${momentum} and dampening ${dampening}`,
+    );
+  }
+  return makeOptimizer({
+    name,
+    options: { lr, momentum, dampening, nesterov, weightDecay, lrInsideMomentum, dampenFirstStep, recordUpdate },
+    lr,
+    recordUpdate,
+    transforms: weightDecayTransforms(weightDecay, false),
+    rule: () => ({
+      init: (n) => ({ b: zeros(momentum > 0 ? n : 0) }),
+      apply(params, grads, { b }, lr, t) {
+        if (momentum === 0) {
+          for (let i = 0; i < params.length; i++) params[i] -= lr * grads[i];
+          return;
+        }
+        const inner = lrInsideMomentum ? lr : 1; // scales g where it enters the buffer
+        const outer = lrInsideMomentum ? 1 : lr; // scales the step taken from the buffer
+        // b starts at 0, so b_1 = c·g: c = 1 is PyTorch's undampened first step.
+        const c = (t === 1 && !dampenFirstStep ? 1 : 1 - dampening) * inner;
+        for (let i = 0; i < params.length; i++) {
+          const g = grads[i];
+          const bi = momentum * b[i] + c * g;
+          b[i] = bi;
+          params[i] -= outer * (nesterov ? inner * g + momentum * bi : bi);
+        }
+      },
+    }),
+  });
+}

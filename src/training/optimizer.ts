@@ -1,0 +1,32 @@
+/**
+ * What the training loops need of an optimizer: `step(params, grads)` updates `params` in place (and
+ * Newton's method also takes the Hessian, n × n row-major). Every optimizer of the library fits;
+ * so does any object with such a `step`.
+ */
+export interface StepOptimizer {
+  step(params: Float64Array, grads: Float64Array, hessian?: Float64Array): void;
+}
+
+/** Where a run stopped because it blew up: the update `step` (1-based) made it non-finite or huge. */
+export interface Divergence {
+  step: number;
+}
+
+/** Default bound on |loss| and |parameter| beyond which a run counts as diverged. */
+export const DEFAULT_LIMIT = 1e12;
+
+/** Whether a step needs the Hessian: `hessian` when given, else true for optimizers named "newton" or flagged `needsHessian`. */
+export function wantsHessian(optimizer: StepOptimizer, hessian: boolean | undefined): boolean {
+  if (hessian !== undefined) return hessian;
+  const o = optimizer as { name?: unknown; needsHessian?: unknown };
+  return o.needsHessian === true || o.name === "newton";
+}
+
+/** True when every entry is finite with |v| ≤ limit. */
+export function allFinite(values: Float64Array, limit: number): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!(v <= limit && v >= -limit)) return false; // also false for NaN
+  }
+  return true;
+}
