@@ -31,12 +31,16 @@ interface Node {
   toTex(options?: object): string;
 }
 
-/** LaTeX options: variables like `x1` print as x₁ (`x_{1}`) rather than "x1". */
+/**
+ * LaTeX options: variables like `x1` print as x₁ (`x_{1}`) rather than "x1", and one-letter variables
+ * print as variables: mathjs would typeset `b` and `g` upright, as the units bit and gram.
+ */
 const TEX_OPTIONS = {
   handler(node: Node): string | undefined {
     if (node.type !== "SymbolNode") return undefined;
     const match = /^([A-Za-z]+)_?(\d+)$/.exec(node.name!);
-    return match ? ` ${match[1]}_{${match[2]}}` : undefined;
+    if (match) return ` ${match[1]}_{${match[2]}}`;
+    return /^[A-Za-z]$/.test(node.name!) ? ` ${node.name}` : undefined;
   },
 };
 

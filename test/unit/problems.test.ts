@@ -250,3 +250,9 @@ test("defineProblem: a lesson's own formula, with defaults", () => {
   assert.throws(() => defineProblem({ name: "bad", expression: "x^2 + k*y", variables: ["x", "y"], start: [1, 1] }), /unknown symbol "k"/);
   assert.throws(() => defineProblem({ name: "bad", expression: "x^^2", start: [1] }), /cannot parse expression "x\^\^2"/);
 });
+
+test("one-letter variables are typeset as variables, not as mathjs units (b is bit, g is gram)", () => {
+  const d = derive("(w*x + b - y)^2 + g", ["w", "b", "g"]);
+  assert.ok(!d.tex.includes("\\mathrm"), d.tex);
+  assert.ok(d.gradientTex.every((t) => !t.includes("\\mathrm")), d.gradientTex.join(" ; "));
+});
