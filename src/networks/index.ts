@@ -8,3 +8,4 @@ export { activations } from "./activations";
 export type { Activation, ActivationName } from "./activations";
 export { softmaxRows } from "./losses";
 export type { LossName } from "./losses";
+export * from "./normalization";
