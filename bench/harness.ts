@@ -1,7 +1,7 @@
 /**
- * Timing for `npm run bench`: contenders run interleaved, round by round, so that the machine's noise
- * falls on all of them alike; each sample repeats the call until it has run for at least `minMs`, and
- * the reported figure is the median per-call time over the rounds.
+ * Timing for `npm run bench`: contenders run interleaved, round by round (each round starting with the
+ * next contender), so that the machine's noise falls on all of them alike; each sample repeats the call
+ * until it has run for at least `minMs`, and the reported figure is the median per-call time over the rounds.
  */
 export type Contender = () => unknown | Promise<unknown>;
 
@@ -16,6 +16,8 @@ export interface Timing {
 export interface TimingOptions {
   rounds?: number;
   minMs?: number;
+  /** Call each contender once before timing (default true); turn off for slow contenders warmed up by the caller. */
+  warmup?: boolean;
 }
 
 export function median(values: number[]): number {
@@ -38,15 +40,19 @@ async function sample(fn: Contender, minMs: number): Promise<number> {
 }
 
 /** Times the contenders side by side: `rounds` interleaved rounds after one warm-up call each. */
-export async function compare(contenders: Record<string, Contender>, { rounds = 7, minMs = 100 }: TimingOptions = {}): Promise<Timing[]> {
+export async function compare(contenders: Record<string, Contender>, { rounds = 7, minMs = 100, warmup = true }: TimingOptions = {}): Promise<Timing[]> {
   const names = Object.keys(contenders);
-  for (const name of names) {
+  for (const name of warmup ? names : []) {
     const warm = contenders[name]();
     if (warm instanceof Promise) await warm;
   }
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let round = 0; round < rounds; round++) {
-    for (const name of names) samples[name].push(await sample(contenders[name], minMs));
+    // Each round starts with the next contender, so no one always runs first (or right after the same neighbour).
+    for (let k = 0; k < names.length; k++) {
+      const name = names[(round + k) % names.length];
+      samples[name].push(await sample(contenders[name], minMs));
+    }
   }
   return names.map((name) => ({ name, medianMs: median(samples[name]), samples: samples[name] }));
 }

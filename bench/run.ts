@@ -6,37 +6,72 @@
  *   npm run bench -- --only=lessons,optimizers
  */
 import { writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
-import type { Section } from "./harness";
+import { formatMs, type Section } from "./harness";
 import { lessonsSection } from "./lessons";
+import { mlpSection } from "./mlp";
+import { optimizersSection } from "./optimizers";
+import { trajectoriesSection } from "./trajectories";
 
 const quick = process.argv.includes("--quick");
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
 
+/** Notebook executions per lesson: each takes seconds, so the full run does 2 (medians of 2 = means) to stay within a few minutes. */
+const LESSON_RUNS = quick ? 1 : 2;
+
 const SECTIONS: Record<string, () => Promise<Section>> = {
-  lessons: () => lessonsSection(quick ? 1 : 3),
+  optimizers: () => optimizersSection(quick),
+  trajectories: () => trajectoriesSection(quick),
+  mlp: () => mlpSection(quick),
+  lessons: () => lessonsSection(LESSON_RUNS),
 };
 
 async function main() {
   const started = new Date();
+  const load = loadavg()[0];
+  const unknown = only?.filter((n) => !(n in SECTIONS)) ?? [];
+  if (unknown.length) throw new Error(`bench: unknown section(s) ${unknown.join(", ")}; sections are ${Object.keys(SECTIONS).join(", ")}`);
   const names = Object.keys(SECTIONS).filter((n) => !only || only.includes(n));
   const sections: Section[] = [];
+  const took: string[] = [];
+  const seconds: Record<string, number> = {};
+  let failed = false;
   for (const name of names) {
     console.log(`bench: ${name} ...`);
-    const section = await SECTIONS[name]();
+    const t0 = performance.now();
+    let section: Section;
+    try {
+      section = await SECTIONS[name]();
+    } catch (error) {
+      // One broken section (a notebook that fails to execute, say) should not lose the others' figures.
+      failed = true;
+      console.error(error);
+      section = { title: name, body: `Not measured: the section failed (${(error as Error).message.split("\n")[0]}).` };
+    }
+    seconds[name] = (performance.now() - t0) / 1000;
+    took.push(`${name} ${formatMs(seconds[name] * 1000)}`);
     console.log(`\n## ${section.title}\n\n${section.body}\n`);
     sections.push(section);
   }
+  const total = (Date.now() - started.getTime()) / 1000;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`;
   const command = `npm run bench${quick ? " -- --quick" : ""}${only ? ` -- --only=${only.join(",")}` : ""}`;
   const doc =
-    `# Benchmarks\n\nMeasured by \`${command}\` on ${started.toISOString().slice(0, 10)}.\n\n` +
-    `Machine: ${machine}.\n\nEvery figure is a median over interleaved rounds measured in the same run; ratios compare figures of that one run. ` +
+    `# Benchmarks\n\nMeasured by \`${command}\` on ${started.toISOString().slice(0, 10)} ` +
+    `(the run took ${(total / 60).toFixed(1)} min: ${took.join(", ")}).\n\n` +
+    `Machine: ${machine}; load average ${load.toFixed(1)} when the run started` +
+    `${load > cpus().length / 2 ? " (a shared, busy machine: absolute times are noisy, ratios measured in the same rounds much less so)" : ""}.\n\n` +
+    `Every figure is a median over interleaved rounds measured in the same run; ratios compare figures of that one run. ` +
     `Re-run the command to reproduce them on your machine.\n\n` +
+    (seconds.lessons !== undefined && !quick
+      ? `The lessons section executes every notebook ${LESSON_RUNS}× (not 3×) because it dominates the run: ` +
+        `${formatMs(seconds.lessons * 1000)} of the ${(total / 60).toFixed(1)} min.\n\n`
+      : "") +
     sections.map((s) => `## ${s.title}\n\n${s.body}\n`).join("\n");
   writeFileSync(join(__dirname, "..", "BENCHMARKS.md"), doc);
-  console.log("bench: wrote BENCHMARKS.md");
+  console.log(`bench: wrote BENCHMARKS.md (${took.join(", ")})`);
+  if (failed) process.exitCode = 1;
 }
 
 main().catch((error) => {
