@@ -9,18 +9,11 @@
  * the same rate. This is `sgd({ momentum: β, dampening: β, dampenFirstStep: true })`.
  * Source: Ng, deeplearning.ai "Gradient descent with momentum" (2017); 000 §3.2.
  */
-import { type CommonOptions, makeOptimizer, type Optimizer } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../schedules/schedule";
+import type { Optimizer } from "./optimizer";
+import { type BetaMomentumOptions, betaMomentumOptimizer } from "./betaMomentum";
 import { zeros } from "./state";
-import { decayRate } from "./validate";
 
-export interface EmaMomentumOptions extends CommonOptions {
-  /** Learning rate α or a schedule (required). */
-  lr: LearningRate;
-  /** Averaging factor β in [0, 1) (default 0.9). */
-  beta?: number;
-}
+export type EmaMomentumOptions = BetaMomentumOptions;
 
 export interface EmaMomentumState {
   /** The moving average of gradients v_t. */
@@ -31,23 +24,14 @@ export type EmaMomentumOptimizer = Optimizer<EmaMomentumState, Required<EmaMomen
 
 export function emaMomentum(options: EmaMomentumOptions): EmaMomentumOptimizer {
   const name = "emaMomentum";
-  const { o, lr, recordUpdate } = readOptimizerOptions(name, options, { lr: undefined, beta: 0.9 });
-  const beta = decayRate(name, "beta", o.beta);
-  return makeOptimizer({
-    name,
-    options: { lr, beta, recordUpdate },
-    lr,
-    recordUpdate,
-    transforms: [],
-    rule: () => ({
-      init: (n) => ({ v: zeros(n) }),
-      apply(params, grads, { v }, lr, _t) {
-        for (let i = 0; i < params.length; i++) {
-          const vi = beta * v[i] + (1 - beta) * grads[i];
-          v[i] = vi;
-          params[i] -= lr * vi;
-        }
-      },
-    }),
-  });
+  return betaMomentumOptimizer(name, options, (beta) => ({
+    init: (n) => ({ v: zeros(n) }),
+    apply(params, grads, { v }, lr, _t) {
+      for (let i = 0; i < params.length; i++) {
+        const vi = beta * v[i] + (1 - beta) * grads[i];
+        v[i] = vi;
+        params[i] -= lr * vi;
+      }
+    },
+  }));
 }

@@ -9,18 +9,11 @@
  * Source: Polyak, "Some methods of speeding up the convergence of iteration methods" (1964);
  * Goh, "Why Momentum Really Works", Distill (2017).
  */
-import { type CommonOptions, makeOptimizer, type Optimizer } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../schedules/schedule";
+import type { Optimizer } from "./optimizer";
+import { type BetaMomentumOptions, betaMomentumOptimizer } from "./betaMomentum";
 import { zeros } from "./state";
-import { decayRate } from "./validate";
 
-export interface HeavyBallOptions extends CommonOptions {
-  /** Step size α or a schedule (required). */
-  lr: LearningRate;
-  /** Momentum β in [0, 1) (default 0.9). */
-  beta?: number;
-}
+export type HeavyBallOptions = BetaMomentumOptions;
 
 export interface HeavyBallState {
   /** The iterate before the last step, θ_{t−1}. */
@@ -31,24 +24,15 @@ export type HeavyBallOptimizer = Optimizer<HeavyBallState, Required<HeavyBallOpt
 
 export function heavyBall(options: HeavyBallOptions): HeavyBallOptimizer {
   const name = "heavyBall";
-  const { o, lr, recordUpdate } = readOptimizerOptions(name, options, { lr: undefined, beta: 0.9 });
-  const beta = decayRate(name, "beta", o.beta);
-  return makeOptimizer({
-    name,
-    options: { lr, beta, recordUpdate },
-    lr,
-    recordUpdate,
-    transforms: [],
-    rule: () => ({
-      init: (n) => ({ previous: zeros(n) }),
-      apply(params, grads, { previous }, lr, t) {
-        const b = t === 1 ? 0 : beta; // θ_{−1} = θ_0: nothing to carry on the first step
-        for (let i = 0; i < params.length; i++) {
-          const theta = params[i];
-          params[i] = theta - lr * grads[i] + b * (theta - previous[i]);
-          previous[i] = theta;
-        }
-      },
-    }),
-  });
+  return betaMomentumOptimizer(name, options, (beta) => ({
+    init: (n) => ({ previous: zeros(n) }),
+    apply(params, grads, { previous }, lr, t) {
+      const b = t === 1 ? 0 : beta; // θ_{−1} = θ_0: nothing to carry on the first step
+      for (let i = 0; i < params.length; i++) {
+        const theta = params[i];
+        params[i] = theta - lr * grads[i] + b * (theta - previous[i]);
+        previous[i] = theta;
+      }
+    },
+  }));
 }

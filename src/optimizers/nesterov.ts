@@ -11,18 +11,12 @@
  * Sources: Nesterov (1983); Sutskever, Martens, Dahl & Hinton, "On the importance of initialization
  * and momentum in deep learning" (ICML 2013), eq. 3–4.
  */
-import { type CommonOptions, makeOptimizer, type Optimizer } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../schedules/schedule";
+import type { Optimizer } from "./optimizer";
+import { type BetaMomentumOptions, betaMomentumOptimizer } from "./betaMomentum";
 import { zeros } from "./state";
-import { decayRate, describe } from "./validate";
+import { describe } from "./validate";
 
-export interface NesterovOptions extends CommonOptions {
-  /** Step size α or a schedule (required). */
-  lr: LearningRate;
-  /** Momentum β in [0, 1) (default 0.9). */
-  beta?: number;
-}
+export type NesterovOptions = BetaMomentumOptions;
 
 export interface NesterovState {
   /** Velocity v_t (the last displacement θ_t − θ_{t−1}). */
@@ -36,15 +30,10 @@ export interface NesterovOptimizer extends Optimizer<NesterovState, Required<Nes
 
 export function nesterov(options: NesterovOptions): NesterovOptimizer {
   const name = "nesterov";
-  const { o, lr, recordUpdate } = readOptimizerOptions(name, options, { lr: undefined, beta: 0.9 });
-  const beta = decayRate(name, "beta", o.beta);
-  return makeOptimizer({
+  return betaMomentumOptimizer(
     name,
-    options: { lr, beta, recordUpdate },
-    lr,
-    recordUpdate,
-    transforms: [],
-    rule: () => ({
+    options,
+    (beta) => ({
       init: (n) => ({ v: zeros(n) }),
       apply(params, grads, { v }, lr, _t) {
         for (let i = 0; i < params.length; i++) {
@@ -54,7 +43,7 @@ export function nesterov(options: NesterovOptions): NesterovOptimizer {
         }
       },
     }),
-    extend: (state) => ({
+    (state, beta) => ({
       lookAhead(params: Float64Array, out: Float64Array = new Float64Array(params.length)): Float64Array {
         if (!(params instanceof Float64Array)) throw new TypeError(`${name}: params must be a Float64Array, got ${describe(params)}`);
         if (out.length !== params.length) {
@@ -68,5 +57,5 @@ export function nesterov(options: NesterovOptions): NesterovOptimizer {
         return out;
       },
     }),
-  });
+  );
 }

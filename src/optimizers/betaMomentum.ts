@@ -1,0 +1,36 @@
+/**
+ * What the lessons' three forms of momentum share (EMA momentum, heavy ball, Nesterov's look-ahead):
+ * one option set, a required step size and a momentum β in [0, 1) defaulting to 0.9, no weight
+ * decay, read and checked here once. Each form supplies only its update rule.
+ */
+import { type CommonOptions, makeOptimizer, type Optimizer, type OptimizerState, type UpdateRule } from "./optimizer";
+import { readOptimizerOptions } from "./options";
+import type { LearningRate } from "../schedules/schedule";
+import { decayRate } from "./validate";
+
+export interface BetaMomentumOptions extends CommonOptions {
+  /** Step size α or a schedule (required). */
+  lr: LearningRate;
+  /** Momentum β in [0, 1) (default 0.9). */
+  beta?: number;
+}
+
+/** Builds a `{ lr, beta }` momentum optimizer named `name` around the rule that `rule(β)` makes. */
+export function betaMomentumOptimizer<S extends object, E extends object = {}>(
+  name: string,
+  options: BetaMomentumOptions,
+  rule: (beta: number) => UpdateRule<S>,
+  extend?: (state: Readonly<OptimizerState & S>, beta: number) => E,
+): Optimizer<S, Required<BetaMomentumOptions>> & E {
+  const { o, lr, recordUpdate } = readOptimizerOptions(name, options, { lr: undefined, beta: 0.9 });
+  const beta = decayRate(name, "beta", o.beta);
+  return makeOptimizer<S, Required<BetaMomentumOptions>, [], E>({
+    name,
+    options: { lr, beta, recordUpdate },
+    lr,
+    recordUpdate,
+    transforms: [],
+    rule: () => rule(beta),
+    extend: extend && ((state) => extend(state, beta)),
+  });
+}
