@@ -24,20 +24,15 @@ import {
   tfjsPresets,
   kerasPresets,
 } from "../../src";
+import { rng } from "../../src/data/rng";
 
 // ---------------------------------------------------------------------------------------------
 // Helpers: a seeded RNG, test problems, closeness.
 
-function xorshift(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
+/** Uniform numbers in [0, 1) from the library's seeded generator. */
+function uniformStream(seed: number): () => number {
+  const r = rng(seed);
+  return () => r.uniform();
 }
 
 function assertClose(actual: ArrayLike<number>, expected: ArrayLike<number>, rtol: number, atol = 0, what = ""): void {
@@ -71,7 +66,7 @@ const rosenbrock: Problem = {
 
 /** A quadratic with gradient noise of both signs and many scales: what SGD sees. */
 const noisy: Problem = (() => {
-  const rand = xorshift(7);
+  const rand = uniformStream(7);
   const noise = Array.from({ length: 400 }, () => Array.from({ length: 5 }, () => (rand() - 0.5) * 10 ** (rand() * 4 - 3)));
   return {
     name: "noisy quadratic",

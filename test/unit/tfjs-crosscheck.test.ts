@@ -11,6 +11,7 @@ import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs";
 import { adadelta, adagrad, adam, adamax, rmsprop, sgd, tfjsPresets, useFastestBackend } from "../../src";
+import { rng } from "../../src/data/rng";
 
 type Stepper = { step(x: Float64Array, g: Float64Array): void };
 
@@ -20,20 +21,14 @@ interface Problem {
   grad: (x: ArrayLike<number>, t: number) => number[];
 }
 
-function xorshift(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 2 ** 32;
-  };
+/** Uniform numbers in [0, 1) from the library's seeded generator. */
+function uniformStream(seed: number): () => number {
+  const r = rng(seed);
+  return () => r.uniform();
 }
 
 const noise = (() => {
-  const rand = xorshift(11);
+  const rand = uniformStream(11);
   return Array.from({ length: 200 }, () => Array.from({ length: 4 }, () => (rand() - 0.5) * 2));
 })();
 
