@@ -1,0 +1,118 @@
+/**
+ * The WebAssembly kernels against the JavaScript loops they stand in for. Adam is coordinate-wise, so
+ * n one-parameter optimizers (too small for a kernel: the JavaScript loop) are the reference for one
+ * optimizer of n parameters (the kernel): every parameter and every state entry must agree bit for bit.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { adam, adamw, cosineDecay, type AdamOptions } from "../../src";
+import { KERNEL_MIN_LENGTH } from "../../src/kernels/arena";
+import { rng } from "../../src/data/rng";
+
+type AnyAdam = ReturnType<typeof adam>;
+
+/** Gradients over twelve orders of magnitude, with some exact zeros. */
+function gradients(seed: number, n: number, steps: number): Float64Array[] {
+  const r = rng(seed);
+  return Array.from({ length: steps }, () =>
+    Float64Array.from({ length: n }, () => (r.uniform() < 0.1 ? 0 : r.normal() * 10 ** (r.int(12) - 6))),
+  );
+}
+
+function usesKernel(opt: AnyAdam): boolean {
+  // In an arena every array is a view of the one WebAssembly memory; the JavaScript loop's are separate.
+  return opt.state.m.length > 0 && opt.state.m.buffer === opt.state.v.buffer;
+}
+
+function sameBits(actual: Float64Array, expected: number[], what: string): void {
+  for (let i = 0; i < expected.length; i++) {
+    if (!Object.is(actual[i], expected[i])) assert.fail(`${what}[${i}]: kernel ${actual[i]}, JavaScript loop ${expected[i]}`);
+  }
+}
+
+function compare(make: () => AnyAdam, n: number, seed: number): void {
+  const r = rng(seed, 1);
+  const start = Float64Array.from({ length: n }, () => r.normal());
+  const whole = make();
+  const params = start.slice();
+  const singles = Array.from({ length: n }, () => make());
+  const single = Array.from(start, (x) => Float64Array.of(x));
+  for (const g of gradients(seed, n, 25)) {
+    whole.step(params, g);
+    singles.forEach((opt, i) => opt.step(single[i], g.subarray(i, i + 1)));
+  }
+  assert.ok(usesKernel(whole), "the n-parameter optimizer runs the kernel");
+  assert.ok(!usesKernel(singles[0]), "one-parameter optimizers run the JavaScript loop");
+  sameBits(params, single.map((p) => p[0]), "params");
+  sameBits(whole.state.m, singles.map((o) => o.state.m[0]), "m");
+  sameBits(whole.state.v, singles.map((o) => o.state.v[0]), "v");
+  if (whole.options.amsgrad) sameBits(whole.state.vMax, singles.map((o) => o.state.vMax[0]), "vMax");
+}
+
+const VARIANTS: [string, () => AnyAdam][] = [
+  ["defaults", () => adam()],
+  ["lr 0.1, β₁ 0.5, β₂ 0.9", () => adam({ lr: 0.1, beta1: 0.5, beta2: 0.9 })],
+  ["amsgrad (raw max)", () => adam({ amsgrad: true })],
+  ["amsgrad (max of corrected)", () => adam({ amsgrad: true, amsgradMax: "corrected" })],
+  ["Keras ε̂", () => adam({ epsHat: true, eps: 1e-7 })],
+  ["no bias correction", () => adam({ biasCorrection: false })],
+  ["eps 0", () => adam({ eps: 0 })],
+  ["coupled weight decay", () => adam({ weightDecay: 0.1 })],
+  ["adamw", () => adamw({ lr: 0.01, weightDecay: 0.1 }) as AnyAdam],
+  ["cosine schedule", () => adam({ lr: cosineDecay({ lr: 0.01, totalSteps: 20 }) } as AdamOptions)],
+];
+
+describe("adam's WebAssembly kernel", () => {
+  for (const [label, make] of VARIANTS) {
+    it(`matches the JavaScript loop bit for bit: ${label}`, () => {
+      for (const n of [KERNEL_MIN_LENGTH, 17, 101]) compare(make, n, n);
+    });
+  }
+
+  it("is used from KERNEL_MIN_LENGTH parameters on, and state is still sized on the first step", () => {
+    const below = adam();
+    below.step(new Float64Array(KERNEL_MIN_LENGTH - 1), new Float64Array(KERNEL_MIN_LENGTH - 1).fill(1));
+    assert.ok(!usesKernel(below));
+    const at = adam();
+    assert.equal(at.state.m.length, 0);
+    at.step(new Float64Array(KERNEL_MIN_LENGTH), new Float64Array(KERNEL_MIN_LENGTH).fill(1));
+    assert.ok(usesKernel(at));
+    assert.equal(at.state.m.length, KERNEL_MIN_LENGTH);
+    assert.equal(at.state.vMax.length, 0);
+  });
+
+  it("leaves params and state unchanged when a step is rejected", () => {
+    const n = 64;
+    const opt = adam({ amsgrad: true, recordUpdate: true });
+    const params = new Float64Array(n).fill(1);
+    const [g1, g2] = gradients(7, n, 2);
+    opt.step(params, g1);
+    const before = { params: params.slice(), m: opt.state.m.slice(), v: opt.state.v.slice(), vMax: opt.state.vMax.slice() };
+    const bad = g2.slice();
+    bad[40] = NaN;
+    assert.throws(() => opt.step(params, bad), /grads\[40\] is NaN/);
+    assert.deepEqual(params, before.params);
+    assert.deepEqual(opt.state.m, before.m);
+    assert.deepEqual(opt.state.v, before.v);
+    assert.deepEqual(opt.state.vMax, before.vMax);
+    assert.equal(opt.state.t, 1);
+    opt.step(params, g2); // and the optimizer goes on
+    assert.equal(opt.state.t, 2);
+  });
+
+  it("records the update, and starts over with a new size after reset", () => {
+    const opt = adam({ lr: 0.5, recordUpdate: true });
+    const params = new Float64Array(32).fill(2);
+    opt.step(params, new Float64Array(32).fill(3));
+    // The first Adam step is −lr·g/(|g| + ε): m̂₁ = g and v̂₁ = g².
+    const first = (-0.5 * 3) / (3 + 1e-8);
+    for (const d of opt.state.update) assert.ok(Math.abs(d - first) < 1e-15, `update ${d}, expected ${first}`);
+    opt.reset();
+    assert.equal(opt.state.m.length, 0);
+    const more = new Float64Array(200).fill(-1);
+    opt.step(more, new Float64Array(200).fill(-4));
+    assert.ok(usesKernel(opt));
+    assert.equal(opt.state.m.length, 200);
+    assert.ok(Math.abs(more[199] - (-1 + (0.5 * 4) / (4 + 1e-8))) < 1e-15, `${more[199]}`);
+  });
+});
