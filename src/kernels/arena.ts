@@ -1,11 +1,12 @@
 /**
- * Where the WebAssembly kernels run: an arena is one WebAssembly memory holding a kernel's arrays
- * (parameters, gradients and the optimizer's state), with an instance of the kernel bound to it.
+ * Where the WebAssembly kernels run: an arena is one WebAssembly memory holding an optimizer's state
+ * and a staging area for parameters and gradients, with an instance of the rule's kernel bound to it.
  *
  * JavaScript loops over Float64Arrays run one f64 at a time; a kernel runs two per instruction
  * (WebAssembly SIMD), without bounds checks. A kernel can only read its own memory, so each step copies
- * the parameters and gradients in and the parameters out (native copies, much faster than the loop),
- * while the state stays in the arena for good: the optimizer's `state.m` and the like are views of it.
+ * the parameters and gradients in and the parameters out, a cache-sized chunk at a time (native copies,
+ * much faster than the loop), while the state stays in the arena for good: the optimizer's `state.m`
+ * and the like are views of it.
  * Below `KERNEL_MIN_LENGTH` parameters the copies and the call cost more than they save, and rules
  * keep to their JavaScript loop. BENCHMARKS.md has the measurements.
  */
@@ -22,30 +23,43 @@ export function lazyModule(base64: string): () => WebAssembly.Module {
   return () => (module ??= new WebAssembly.Module(Buffer.from(base64, "base64")));
 }
 
-export interface Arena {
-  /** The kernel's exported functions. */
-  readonly exports: Record<string, (...args: number[]) => number | undefined>;
-  /** Pairs of f64 per array: n rounded up to even, halved (the kernels work two lanes at a time). */
-  readonly pairs: number;
-  /** The byte offset of array k. */
-  offset(k: number): number;
-  /** Array k as a Float64Array of the n entries in use. */
-  view(k: number): Float64Array;
-  /** Copies params into array 0 and grads into array 1 (every kernel's first two arrays). */
-  load(params: Float64Array, grads: Float64Array): void;
-  /** Copies array 0 back into params. */
-  store(params: Float64Array): void;
+export interface Arena<K extends string> {
+  /** A state array as a Float64Array of the n entries in use (a view of the arena; empty if not kept). */
+  view(name: K): Float64Array;
+  /**
+   * One step, a chunk at a time: copies the chunk of params and grads in, calls the kernel `fn` with the
+   * byte offsets of the staged params and grads and of each state array at the chunk (in the order the
+   * arena was made with, 0 for arrays not kept), the number of f64 pairs in the chunk, and then
+   * `scalars`; then copies the chunk of params back out.
+   */
+  run(fn: string, params: Float64Array, grads: Float64Array, ...scalars: number[]): void;
 }
 
 /**
- * An arena of `arrays` zeroed f64 arrays of n entries each, or undefined when n is below
- * `KERNEL_MIN_LENGTH` or the memory cannot be had (the caller then uses its JavaScript loop).
+ * f64 per staged chunk. A step copies params and grads in chunks of this size into a small staging area
+ * and params back out, so the copies stay in the fastest cache and from main memory each step moves only
+ * the bytes the rule itself reads and writes.
  */
-export function arena(module: () => WebAssembly.Module, arrays: number, n: number): Arena | undefined {
+const CHUNK = 4096;
+
+/**
+ * An arena for n parameters: a staging area for a chunk of params and grads, and the state arrays whose
+ * flag in `state` is true, each zeroed; or undefined when n is below `KERNEL_MIN_LENGTH` or the memory
+ * cannot be had (the caller then uses its JavaScript loop). The keys of `state` must be in the order of
+ * the kernel's parameters.
+ */
+export function arena<K extends string>(
+  module: () => WebAssembly.Module,
+  state: Record<K, boolean>,
+  n: number,
+): Arena<K> | undefined {
   if (n < KERNEL_MIN_LENGTH) return undefined;
-  const pairs = Math.ceil(n / 2);
-  const stride = pairs * 16;
-  const pages = Math.ceil((arrays * stride) / PAGE);
+  const names = Object.keys(state) as K[];
+  const kept = names.filter((name) => state[name]);
+  const chunk = Math.min(CHUNK, 2 * Math.ceil(n / 2)); // even: the kernels work two lanes at a time
+  const stateBytes = Math.ceil(n / 2) * 16;
+  const stagingBytes = chunk * 8;
+  const pages = Math.ceil((2 * stagingBytes + kept.length * stateBytes) / PAGE);
   if (pages > MAX_PAGES) return undefined;
   let memory: WebAssembly.Memory;
   try {
@@ -53,19 +67,32 @@ export function arena(module: () => WebAssembly.Module, arrays: number, n: numbe
   } catch {
     return undefined; // out of address space or memory: the JavaScript loop needs less
   }
-  const instance = new WebAssembly.Instance(module(), { env: { memory } });
-  const views = Array.from({ length: arrays }, (_, k) => new Float64Array(memory.buffer, k * stride, n));
+  const kernels = new WebAssembly.Instance(module(), { env: { memory } }).exports as Record<string, (...args: number[]) => void>;
+  const stagedParams = new Float64Array(memory.buffer, 0, chunk);
+  const stagedGrads = new Float64Array(memory.buffer, stagingBytes, chunk);
+  const offsetOf = (name: K) => 2 * stagingBytes + kept.indexOf(name) * stateBytes;
+  const views = new Map(kept.map((name) => [name, new Float64Array(memory.buffer, offsetOf(name), n)]));
+  const offsets = names.map((name) => (state[name] ? offsetOf(name) : 0));
+  const empty = new Float64Array(0);
+  // The kernel's arguments: staged params, staged grads, each state array at the chunk, pairs, scalars.
+  const args: number[] = [0, stagingBytes, ...offsets, 0];
+  const pairsAt = 2 + offsets.length;
   return {
-    exports: instance.exports as Arena["exports"],
-    pairs,
-    offset: (k) => k * stride,
-    view: (k) => views[k],
-    load(params, grads) {
-      views[0].set(params);
-      views[1].set(grads);
-    },
-    store(params) {
-      params.set(views[0]);
+    view: (name) => views.get(name) ?? empty,
+    run(fn, params, grads, ...scalars) {
+      const kernel = kernels[fn];
+      args.length = pairsAt + 1;
+      args.push(...scalars);
+      for (let start = 0; start < n; start += chunk) {
+        const end = Math.min(start + chunk, n);
+        const whole = start === 0 && end === n;
+        stagedParams.set(whole ? params : params.subarray(start, end));
+        stagedGrads.set(whole ? grads : grads.subarray(start, end));
+        for (let k = 0; k < offsets.length; k++) if (state[names[k]]) args[2 + k] = offsets[k] + start * 8;
+        args[pairsAt] = Math.ceil((end - start) / 2);
+        kernel(...args);
+        params.set(end - start === chunk ? stagedParams : stagedParams.subarray(0, end - start), start);
+      }
     },
   };
 }

@@ -21,6 +21,10 @@ import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../schedules/schedule";
 import { zeros } from "./state";
 import { fraction, nonNegative } from "./validate";
+import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { adadeltaWasm } from "../kernels/adadelta.wasm";
+
+const adadeltaModule = lazyModule(adadeltaWasm);
 
 export interface AdadeltaOptions extends CommonOptions {
   /** Multiplier γ on the update, or a schedule (default 1). */
@@ -58,18 +62,25 @@ export function adadelta(options: AdadeltaOptions = {}): AdadeltaOptimizer {
     lr,
     recordUpdate,
     transforms: weightDecayTransforms(weightDecay, false),
-    rule: () => ({
-      init: (n) => ({ v: zeros(n), u: zeros(n) }),
-      apply(params, grads, { v, u }, lr, _t) {
-        for (let i = 0; i < params.length; i++) {
-          const g = grads[i];
-          const vi = rho * v[i] + (1 - rho) * g * g;
-          v[i] = vi;
-          const delta = (Math.sqrt(u[i] + eps) / Math.sqrt(vi + eps)) * g;
-          u[i] = rho * u[i] + (1 - rho) * delta * delta;
-          params[i] -= lr * delta;
-        }
-      },
-    }),
+    rule: () => {
+      let kernel: Arena<"v" | "u"> | undefined;
+      return {
+        init(n) {
+          kernel = arena(adadeltaModule, { v: true, u: true }, n);
+          return kernel ? { v: kernel.view("v"), u: kernel.view("u") } : { v: zeros(n), u: zeros(n) };
+        },
+        apply(params, grads, { v, u }, lr, _t) {
+          if (kernel) return kernel.run("adadelta", params, grads, rho, eps, lr);
+          for (let i = 0; i < params.length; i++) {
+            const g = grads[i];
+            const vi = rho * v[i] + (1 - rho) * g * g;
+            v[i] = vi;
+            const delta = (Math.sqrt(u[i] + eps) / Math.sqrt(vi + eps)) * g;
+            u[i] = rho * u[i] + (1 - rho) * delta * delta;
+            params[i] -= lr * delta;
+          }
+        },
+      };
+    },
   });
 }

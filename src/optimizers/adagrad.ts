@@ -19,6 +19,10 @@ import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../schedules/schedule";
 import { filled } from "./state";
 import { boolean, nonNegative } from "./validate";
+import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { adagradWasm } from "../kernels/adagrad.wasm";
+
+const adagradModule = lazyModule(adagradWasm);
 
 export interface AdagradOptions extends CommonOptions {
   /** Learning rate γ or a schedule (default 0.01). */
@@ -64,17 +68,24 @@ export function adagrad(options: AdagradOptions = {}): AdagradOptimizer {
     lr,
     recordUpdate,
     transforms: weightDecayTransforms(weightDecay, false),
-    rule: () => ({
-      init: (n) => ({ sum: filled(n, initialAccumulatorValue) }),
-      apply(params, grads, { sum }, lr, t) {
-        const clr = lr / (1 + (t - 1) * lrDecay);
-        for (let i = 0; i < params.length; i++) {
-          const g = grads[i];
-          const s = sum[i] + g * g;
-          sum[i] = s;
-          params[i] -= (clr * g) / (Math.sqrt(s + epsIn) + epsOut);
-        }
-      },
-    }),
+    rule: () => {
+      let kernel: Arena<"sum"> | undefined;
+      return {
+        init(n) {
+          kernel = arena(adagradModule, { sum: true }, n);
+          return { sum: kernel ? kernel.view("sum").fill(initialAccumulatorValue) : filled(n, initialAccumulatorValue) };
+        },
+        apply(params, grads, { sum }, lr, t) {
+          const clr = lr / (1 + (t - 1) * lrDecay);
+          if (kernel) return kernel.run("adagrad", params, grads, clr, epsIn, epsOut);
+          for (let i = 0; i < params.length; i++) {
+            const g = grads[i];
+            const s = sum[i] + g * g;
+            sum[i] = s;
+            params[i] -= (clr * g) / (Math.sqrt(s + epsIn) + epsOut);
+          }
+        },
+      };
+    },
   });
 }

@@ -36,12 +36,6 @@ import { arena, type Arena, lazyModule } from "../kernels/arena";
 import { adamWasm } from "../kernels/adam.wasm";
 
 const adamModule = lazyModule(adamWasm);
-/** The kernel's arrays in its arena. */
-const P = 0;
-const G = 1;
-const M = 2;
-const V = 3;
-const V_MAX = 4;
 
 export interface AdamOptions extends CommonOptions {
   /** Learning rate γ or a schedule (default 1e-3). */
@@ -128,11 +122,11 @@ export function createAdam<O extends AdamOptions>(
     recordUpdate,
     transforms: weightDecayTransforms(weightDecay, decoupled),
     rule: () => {
-      let kernel: Arena | undefined;
+      let kernel: Arena<"m" | "v" | "vMax"> | undefined;
       return {
         init(n) {
-          kernel = arena(adamModule, amsgrad ? 5 : 4, n);
-          if (kernel) return { m: kernel.view(M), v: kernel.view(V), vMax: amsgrad ? kernel.view(V_MAX) : zeros(0) };
+          kernel = arena(adamModule, { m: true, v: true, vMax: amsgrad }, n);
+          if (kernel) return { m: kernel.view("m"), v: kernel.view("v"), vMax: kernel.view("vMax") };
           return { m: zeros(n), v: zeros(n), vMax: zeros(amsgrad ? n : 0) };
         },
         apply(params, grads, { m, v, vMax }, lr, t) {
@@ -143,14 +137,7 @@ export function createAdam<O extends AdamOptions>(
           const before = maxOfCorrected ? 1 / bc2 : 1;
           const after = maxOfCorrected ? 1 : 1 / Math.sqrt(bc2);
           const epsilon = epsHat ? eps / Math.sqrt(bc2) : eps;
-          if (kernel) {
-            const k = kernel;
-            k.load(params, grads);
-            k.exports.adam(k.offset(P), k.offset(G), k.offset(M), k.offset(V), amsgrad ? k.offset(V_MAX) : 0, k.pairs,
-              beta1, beta2, stepSize, before, after, epsilon, amsgrad ? 1 : 0);
-            k.store(params);
-            return;
-          }
+          if (kernel) return kernel.run("adam", params, grads, beta1, beta2, stepSize, before, after, epsilon, +amsgrad);
           for (let i = 0; i < params.length; i++) {
             const g = grads[i];
             const mi = beta1 * m[i] + (1 - beta1) * g;

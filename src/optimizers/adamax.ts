@@ -19,6 +19,10 @@ import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../schedules/schedule";
 import { biasCorrection, zeros } from "./state";
 import { boolean, decayRate, nonNegative } from "./validate";
+import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { adamaxWasm } from "../kernels/adamax.wasm";
+
+const adamaxModule = lazyModule(adamaxWasm);
 
 export interface AdamaxOptions extends CommonOptions {
   /** Learning rate γ or a schedule (default 2e-3). */
@@ -66,19 +70,26 @@ export function adamax(options: AdamaxOptions = {}): AdamaxOptimizer {
     lr,
     recordUpdate,
     transforms: weightDecayTransforms(weightDecay, false),
-    rule: () => ({
-      init: (n) => ({ m: zeros(n), u: zeros(n) }),
-      apply(params, grads, { m, u }, lr, t) {
-        const stepSize = lr / biasCorrection(beta1, t);
-        for (let i = 0; i < params.length; i++) {
-          const g = grads[i];
-          const mi = beta1 * m[i] + (1 - beta1) * g;
-          const ui = Math.max(beta2 * u[i], Math.abs(g) + epsInMax);
-          m[i] = mi;
-          u[i] = ui;
-          params[i] -= (stepSize * mi) / (ui + epsInDenominator);
-        }
-      },
-    }),
+    rule: () => {
+      let kernel: Arena<"m" | "u"> | undefined;
+      return {
+        init(n) {
+          kernel = arena(adamaxModule, { m: true, u: true }, n);
+          return kernel ? { m: kernel.view("m"), u: kernel.view("u") } : { m: zeros(n), u: zeros(n) };
+        },
+        apply(params, grads, { m, u }, lr, t) {
+          const stepSize = lr / biasCorrection(beta1, t);
+          if (kernel) return kernel.run("adamax", params, grads, beta1, beta2, stepSize, epsInMax, epsInDenominator);
+          for (let i = 0; i < params.length; i++) {
+            const g = grads[i];
+            const mi = beta1 * m[i] + (1 - beta1) * g;
+            const ui = Math.max(beta2 * u[i], Math.abs(g) + epsInMax);
+            m[i] = mi;
+            u[i] = ui;
+            params[i] -= (stepSize * mi) / (ui + epsInDenominator);
+          }
+        },
+      };
+    },
   });
 }

@@ -18,6 +18,10 @@ import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../schedules/schedule";
 import { biasCorrection, zeros } from "./state";
 import { boolean, decayRate, nonNegative } from "./validate";
+import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { nadamWasm } from "../kernels/nadam.wasm";
+
+const nadamModule = lazyModule(nadamWasm);
 
 export interface NadamOptions extends CommonOptions {
   /** Learning rate γ or a schedule (default 2e-3). */
@@ -68,26 +72,33 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
     lr,
     recordUpdate,
     transforms: weightDecayTransforms(weightDecay, decoupledWeightDecay),
-    rule: () => ({
-      init: (n) => ({ m: zeros(n), v: zeros(n), muProduct: 1 }),
-      apply(params, grads, state, lr, t) {
-        const { m, v } = state;
-        const mu = muAt(t);
-        const muNext = muAt(t + 1);
-        const product = state.muProduct * mu;
-        const gradCoefficient = (lr * (1 - mu)) / (1 - product);
-        const momentCoefficient = (lr * muNext) / (1 - product * muNext);
-        const after = 1 / Math.sqrt(biasCorrection(beta2, t));
-        for (let i = 0; i < params.length; i++) {
-          const g = grads[i];
-          const mi = beta1 * m[i] + (1 - beta1) * g;
-          const vi = beta2 * v[i] + (1 - beta2) * g * g;
-          m[i] = mi;
-          v[i] = vi;
-          params[i] -= (gradCoefficient * g + momentCoefficient * mi) / (Math.sqrt(vi) * after + eps);
-        }
-        state.muProduct = product;
-      },
-    }),
+    rule: () => {
+      let kernel: Arena<"m" | "v"> | undefined;
+      return {
+        init(n) {
+          kernel = arena(nadamModule, { m: true, v: true }, n);
+          return kernel ? { m: kernel.view("m"), v: kernel.view("v"), muProduct: 1 } : { m: zeros(n), v: zeros(n), muProduct: 1 };
+        },
+        apply(params, grads, state, lr, t) {
+          const { m, v } = state;
+          const mu = muAt(t);
+          const muNext = muAt(t + 1);
+          const product = state.muProduct * mu;
+          const gradCoefficient = (lr * (1 - mu)) / (1 - product);
+          const momentCoefficient = (lr * muNext) / (1 - product * muNext);
+          const after = 1 / Math.sqrt(biasCorrection(beta2, t));
+          state.muProduct = product;
+          if (kernel) return kernel.run("nadam", params, grads, beta1, beta2, gradCoefficient, momentCoefficient, after, eps);
+          for (let i = 0; i < params.length; i++) {
+            const g = grads[i];
+            const mi = beta1 * m[i] + (1 - beta1) * g;
+            const vi = beta2 * v[i] + (1 - beta2) * g * g;
+            m[i] = mi;
+            v[i] = vi;
+            params[i] -= (gradCoefficient * g + momentCoefficient * mi) / (Math.sqrt(vi) * after + eps);
+          }
+        },
+      };
+    },
   });
 }

@@ -24,6 +24,10 @@ import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../schedules/schedule";
 import { zeros } from "./state";
 import { boolean, decayRate, nonNegative } from "./validate";
+import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { rmspropWasm } from "../kernels/rmsprop.wasm";
+
+const rmspropModule = lazyModule(rmspropWasm);
 
 export interface RmspropOptions extends CommonOptions {
   /** Learning rate γ or a schedule (default 0.01). */
@@ -81,31 +85,42 @@ export function rmsprop(options: RmspropOptions = {}): RmspropOptimizer {
     lr,
     recordUpdate,
     transforms: weightDecayTransforms(weightDecay, false),
-    rule: () => ({
-      init: (n) => ({ v: zeros(n), gAvg: zeros(centered ? n : 0), b: zeros(momentum > 0 ? n : 0) }),
-      apply(params, grads, { v, gAvg, b }, lr, _t) {
-        const inner = lrInsideMomentum ? lr : 1;
-        const outer = lrInsideMomentum ? 1 : lr;
-        for (let i = 0; i < params.length; i++) {
-          const g = grads[i];
-          const vi = alpha * v[i] + (1 - alpha) * g * g;
-          v[i] = vi;
-          let vTilde = vi;
-          if (centered) {
-            const a = alpha * gAvg[i] + (1 - alpha) * g;
-            gAvg[i] = a;
-            vTilde = vi - a * a;
+    rule: () => {
+      let kernel: Arena<"v" | "gAvg" | "b"> | undefined;
+      return {
+        init(n) {
+          kernel = arena(rmspropModule, { v: true, gAvg: centered, b: momentum > 0 }, n);
+          if (kernel) return { v: kernel.view("v"), gAvg: kernel.view("gAvg"), b: kernel.view("b") };
+          return { v: zeros(n), gAvg: zeros(centered ? n : 0), b: zeros(momentum > 0 ? n : 0) };
+        },
+        apply(params, grads, { v, gAvg, b }, lr, _t) {
+          const inner = lrInsideMomentum ? lr : 1;
+          const outer = lrInsideMomentum ? 1 : lr;
+          if (kernel) {
+            const flags = [+centered, +(momentum > 0)];
+            return kernel.run("rmsprop", params, grads, alpha, epsIn, epsOut, lr, momentum, inner, outer, ...flags);
           }
-          const scaled = g / (Math.sqrt(vTilde + epsIn) + epsOut);
-          if (momentum > 0) {
-            const bi = momentum * b[i] + inner * scaled;
-            b[i] = bi;
-            params[i] -= outer * bi;
-          } else {
-            params[i] -= lr * scaled;
+          for (let i = 0; i < params.length; i++) {
+            const g = grads[i];
+            const vi = alpha * v[i] + (1 - alpha) * g * g;
+            v[i] = vi;
+            let vTilde = vi;
+            if (centered) {
+              const a = alpha * gAvg[i] + (1 - alpha) * g;
+              gAvg[i] = a;
+              vTilde = vi - a * a;
+            }
+            const scaled = g / (Math.sqrt(vTilde + epsIn) + epsOut);
+            if (momentum > 0) {
+              const bi = momentum * b[i] + inner * scaled;
+              b[i] = bi;
+              params[i] -= outer * bi;
+            } else {
+              params[i] -= lr * scaled;
+            }
           }
-        }
-      },
-    }),
+        },
+      };
+    },
   });
 }

@@ -23,6 +23,10 @@ import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../schedules/schedule";
 import { zeros } from "./state";
 import { boolean, fraction, nonNegative } from "./validate";
+import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { sgdWasm } from "../kernels/sgd.wasm";
+
+const sgdModule = lazyModule(sgdWasm);
 
 export interface SgdOptions extends CommonOptions {
   /** Learning rate γ, or a schedule (required, as in PyTorch). */
@@ -75,24 +79,31 @@ export function sgd(options: SgdOptions): SgdOptimizer {
     lr,
     recordUpdate,
     transforms: weightDecayTransforms(weightDecay, false),
-    rule: () => ({
-      init: (n) => ({ b: zeros(momentum > 0 ? n : 0) }),
-      apply(params, grads, { b }, lr, t) {
-        if (momentum === 0) {
-          for (let i = 0; i < params.length; i++) params[i] -= lr * grads[i];
-          return;
-        }
-        const inner = lrInsideMomentum ? lr : 1; // scales g where it enters the buffer
-        const outer = lrInsideMomentum ? 1 : lr; // scales the step taken from the buffer
-        // b starts at 0, so b_1 = c·g: c = 1 is PyTorch's undampened first step.
-        const c = (t === 1 && !dampenFirstStep ? 1 : 1 - dampening) * inner;
-        for (let i = 0; i < params.length; i++) {
-          const g = grads[i];
-          const bi = momentum * b[i] + c * g;
-          b[i] = bi;
-          params[i] -= outer * (nesterov ? inner * g + momentum * bi : bi);
-        }
-      },
-    }),
+    rule: () => {
+      let kernel: Arena<"b"> | undefined;
+      return {
+        init(n) {
+          kernel = arena(sgdModule, { b: momentum > 0 }, n);
+          return { b: kernel ? kernel.view("b") : zeros(momentum > 0 ? n : 0) };
+        },
+        apply(params, grads, { b }, lr, t) {
+          const inner = lrInsideMomentum ? lr : 1; // scales g where it enters the buffer
+          const outer = lrInsideMomentum ? 1 : lr; // scales the step taken from the buffer
+          // b starts at 0, so b_1 = c·g: c = 1 is PyTorch's undampened first step.
+          const c = (t === 1 && !dampenFirstStep ? 1 : 1 - dampening) * inner;
+          if (kernel) return kernel.run("sgd", params, grads, lr, momentum, c, inner, outer, +(momentum > 0), +nesterov);
+          if (momentum === 0) {
+            for (let i = 0; i < params.length; i++) params[i] -= lr * grads[i];
+            return;
+          }
+          for (let i = 0; i < params.length; i++) {
+            const g = grads[i];
+            const bi = momentum * b[i] + c * g;
+            b[i] = bi;
+            params[i] -= outer * (nesterov ? inner * g + momentum * bi : bi);
+          }
+        },
+      };
+    },
   });
 }
