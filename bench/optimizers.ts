@@ -233,7 +233,7 @@ function largestCache(): { level: number; bytes: number } | undefined {
 
 const mib = (bytes: number) => (bytes >= 2 ** 20 ? `${(bytes / 2 ** 20).toFixed(bytes >= 10 * 2 ** 20 ? 0 : 1)} MiB` : `${(bytes / 2 ** 10).toFixed(0)} KiB`);
 
-function verdict(rows: Row[], checks: { n: number; check: number; bandwidth: number }[]): string {
+function verdict(rows: Row[], lines: Line[]): string {
   const sizes = [...new Set(rows.map((r) => r.n))].sort((a, b) => a - b);
   const largest = sizes[sizes.length - 1];
   const smallest = sizes[0];
@@ -241,22 +241,17 @@ function verdict(rows: Row[], checks: { n: number; check: number; bandwidth: num
   const find = (n: number, name: string) => at(n).find((r) => r.c.name === name)!;
   const adamRow = find(largest, "adam");
   const adamwRow = find(largest, "adamw");
-  const sgdRow = find(largest, "sgd");
   const adamShare = adamRow.floor / adamRow.ours;
-  const bare = adamRow.bare!;
   const adamBehindTf = rows.filter((r) => r.c.name === "adam" && r.tf! < r.ours);
   const others = rows.filter((r) => r.tf !== undefined && r.tf < r.ours && r.c.name !== "adam");
-  const check = checks.find((k) => k.n === largest)!;
-  const adaptive = at(largest).filter((r) => !["sgd", "sgd momentum", "nesterov"].includes(r.c.name));
-  const shares = adaptive.map((r) => r.floor / r.ours);
+  const line = lines.find((k) => k.n === largest)!;
+  const shares = at(largest).map((r) => r.floor / r.ours);
   const tfSmall = at(smallest).filter((r) => r.tf !== undefined).map((r) => r.tf! / r.ours);
   const met = adamShare >= 0.5 && adamBehindTf.length === 0;
   const cache = largestCache();
   const cacheText = cache ? `the ${mib(cache.bytes)} L${cache.level} cache` : "the last-level cache";
-  const working = (n: number) => mib(32 * n); // adam's p, g, m, v in f64
-  const tfLarge = at(largest).filter((r) => r.tf !== undefined && r.tf < r.ours);
-  const losingSizes = [...new Set([...adamBehindTf, ...others].map((r) => r.n))].sort((a, b) => a - b);
-  const inCache = losingSizes.filter((n) => cache !== undefined && 32 * n <= 1.5 * cache.bytes);
+  const beyondCache = (n: number) => !cache || 32 * n > 1.5 * cache.bytes;
+  const kernelOverBare = rows.filter((r) => r.bare !== undefined).map((r) => r.bare! / r.ours);
 
   const target =
     `Issue 3's target: adam at ≥ 50% of the floor at 1e7, and faster than tf.train at every size. ` +
@@ -268,49 +263,40 @@ function verdict(rows: Row[], checks: { n: number; check: number; bandwidth: num
       ? `: ${met ? "target met" : "**target not met**"}. `
       : `: ${adamBehindTf.length ? "**target not met**" : "the 1e7 half of the target is not measured in this run"}. `) +
     (others.length
-      ? `tf.train is also faster for ${others.map((r) => `${r.c.name} at ${sizeName(r.n)} (${times(r.tf! / r.ours)})`).join(", ")}.`
+      ? `tf.train is faster for ${others.map((r) => `${r.c.name} at ${sizeName(r.n)} (${times(r.tf! / r.ours)})`).join(", ")}.`
       : `Every other optimizer beats its tf.train equivalent at every size.`);
 
-  const beyondCache = !cache || 32 * largest > 1.5 * cache.bytes;
+  const outside = others.filter((r) => beyondCache(r.n));
+  const inside = others.filter((r) => !beyondCache(r.n));
   const why =
-    `Why. ` +
-    (inCache.length
-      ? `Where tf.train wins at ${inCache.map(sizeName).join(" and ")}, the arrays fit in or near ${cacheText} (adam's four f64 arrays: ` +
-        `${inCache.map((n) => `${working(n)} at ${sizeName(n)}`).join(", ")}; tf.train's float32 ones are half that), so memory is not the limit ` +
-        `and instruction throughput decides: TF.js's wasm kernels process four float32 lanes per SIMD instruction, our JavaScript loops one ` +
-        `float64 lane. `
+    `Why. The kernels run each rule two f64 lanes per instruction, ${times(Math.min(...kernelOverBare))}–` +
+    `${times(Math.max(...kernelOverBare))} the speed of the bare JavaScript loop for adam, checks and copies included. ` +
+    `At ${sizeName(largest)} the arrays (${mib(32 * largest)} for adam) are far beyond ${cacheText}, so bandwidth decides: ` +
+    `the rules run at ${pct(Math.min(...shares))}–${pct(Math.max(...shares))} of their floors, short of 100% by the finiteness check ` +
+    `(an extra read of g, ${formatMs(line.check)} at ${sizeName(largest)}) and by the staging copies, which stay in cache but still cost time. ` +
+    (outside.length
+      ? `Where tf.train wins out there (${outside.map((r) => `${r.c.name} at ${sizeName(r.n)}`).join(", ")}), it is by moving float32: ` +
+        `half our bytes, which matters most for the rules that move the fewest (sgd reads and writes 24 bytes per f64 parameter, 12 in float32). `
       : "") +
-    (beyondCache
-      ? `At ${sizeName(largest)} the arrays (${working(largest)} for adam) are far beyond any cache: sgd (no square root, no division) runs at ` +
-        `${pct(sgdRow.floor / sgdRow.ours)} of its floor, the adaptive rules at ${pct(Math.min(...shares))}–${pct(Math.max(...shares))}, and a bare ` +
-        `JavaScript loop of Adam's formula at ${pct(adamRow.floor / bare)}. `
-      : `This run's largest size, ${sizeName(largest)}, still fits in or near the cache; only the full run measures 1e7, the size of the target. `) +
-    `At ${sizeName(largest)} ours takes ${times(adamRow.ours / bare)} the bare loop's time: the ` +
-    `finiteness check that makes a step atomic is an extra read of g (${formatMs(check.check)}), and the remaining ` +
-    `${formatMs(Math.max(0, adamRow.ours - bare - check.check))} is the generic rule's (per-step option handling, hyperparameters held in a ` +
-    `closure, convention branches in the loop; not isolated further here). adamw takes ` +
-    `${times(adamwRow.ours / adamRow.ours)} adam's time because its decoupled decay is a gradient transform: a copy of g into scratch space and a ` +
-    `separate pass over θ before the rule's loop. tf.train makes one full pass and one allocation per tensor op (over a dozen for Adam) ` +
-    `over float32 arrays, half the bytes of ours` +
-    (beyondCache
-      ? tfLarge.length
-        ? `: at ${sizeName(largest)} that wins for ${tfLarge.map((r) => r.c.name).join(", ")}, where halving the bytes outweighs the extra passes`
-        : `: at ${sizeName(largest)} that does not win for any rule`
+    (inside.length
+      ? `Where it wins in or near the cache (${inside.map((r) => `${r.c.name} at ${sizeName(r.n)}`).join(", ")}), TF.js's kernels process ` +
+        `four float32 lanes per instruction to our two f64 ones. `
       : "") +
-    `; at ${sizeName(smallest)} tf.train is ${times(Math.min(...tfSmall))}–${times(Math.max(...tfSmall))} slower than ours, all per-op dispatch and bookkeeping.`;
+    `adamw takes ${times(adamwRow.ours / adamRow.ours)} adam's time at ${sizeName(largest)} because its decoupled decay is a gradient transform: ` +
+    `a copy of g into scratch space and a separate JavaScript pass over θ before the kernel. ` +
+    `At ${sizeName(smallest)} tf.train is ${times(Math.min(...tfSmall))}–${times(Math.max(...tfSmall))} slower than ours: ` +
+    `per-op dispatch and bookkeeping, over a dozen tensor ops for Adam.`;
 
   const close =
-    `What would close it: for the cache-resident sizes, a WebAssembly SIMD kernel for the rules (f64x2: two lanes per instruction, ` +
-    `square root and division included), kept next to the readable loop and tested against it, as torch.optim tests its fused paths ` +
-    `against its for-loop; for adamw, fusing the decay into the rule's loop, as PyTorch's AdamW does; at ${sizeName(largest)}, cutting the ` +
-    `check and the bookkeeping (${formatMs(adamRow.ours - bare)} of our ${formatMs(adamRow.ours)}) would put adam at the bare loop's speed ` +
-    `(${formatMs(bare)}, against tf.train's ${formatMs(adamRow.tf!)}).`;
+    `What would close the rest: an opt-in float32 path (the bytes tf.train moves) for the memory-bound rules, and for adamw the decay fused ` +
+    `into the kernel, as PyTorch's fused AdamW does; tf.train's own per-op passes leave it behind wherever the arrays fit in cache.`;
 
-  const bareAboveFloor = sizes.filter((n) => find(n, "adam").floor > find(n, "adam").bare!).map(sizeName);
+  const wasmFaster = lines.filter((k) => k.wasm > k.js).map((k) => sizeName(k.n));
   const floorNote =
-    `About the floor: the triad is itself a scalar JavaScript loop, and by STREAM's convention it counts 24 bytes per element although ` +
-    `its store first reads each line of a into cache (write-allocate), which the optimizers' loops, storing only into arrays they have just read, ` +
-    `do not pay. So the floor is somewhat pessimistic, and a loop can exceed 100% of it` +
-    (bareAboveFloor.length ? ` (the bare loop does at ${bareAboveFloor.join(", ")}).` : `.`);
+    `About the floor: it counts only the bytes the rule must move, and its bandwidth is that of the faster triad ` +
+    `(the WebAssembly one at ${wasmFaster.length ? wasmFaster.join(", ") : "no size"} in this run). By STREAM's convention the triad counts ` +
+    `24 bytes per element although its store first reads each line of a into cache (write-allocate), which the optimizers' loops, ` +
+    `storing only into arrays they have just read, do not pay; so the floor is somewhat pessimistic, and in cache, where a triad is ` +
+    `limited by its loads and stores rather than by memory, a rule can exceed 100% of it.`;
   return `${target}\n\n${why}\n\n${close}\n\n${floorNote}`;
 }

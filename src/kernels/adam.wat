@@ -5,9 +5,10 @@
 ;;   m ← β₁ m + (1 − β₁) g
 ;;   v ← β₂ v + (1 − β₂) g g
 ;;   s ← v · before                 (AMSGrad: s ← max(vMax, s), vMax ← s)
-;;   θ ← θ − (stepSize · m) / (√s · after + ε)
+;;   θ ← θ · keep − (stepSize · m) / (√s · after + ε)
 ;;
-;; The caller folds the bias corrections and conventions into stepSize, before, after and ε (see adam.ts).
+;; The caller folds the bias corrections and conventions into stepSize, before, after and ε, and AdamW's
+;; decoupled weight decay into keep = 1 − γλ (1 without it; θ · 1 is θ exactly) (see adam.ts).
 ;; Every array holds a whole number of pairs: the caller rounds n up to even and pads with zeros.
 (module
   (import "env" "memory" (memory 1))
@@ -15,10 +16,10 @@
   (func (export "adam")
     (param $p i32) (param $g i32) (param $m i32) (param $v i32) (param $vMax i32) (param $pairs i32)
     (param $beta1 f64) (param $beta2 f64) (param $stepSize f64) (param $before f64) (param $after f64)
-    (param $eps f64) (param $amsgrad i32)
+    (param $eps f64) (param $keep f64) (param $amsgrad i32)
     (local $i i32) (local $end i32)
     (local $b1 v128) (local $c1 v128) (local $b2 v128) (local $c2 v128)
-    (local $step v128) (local $bef v128) (local $aft v128) (local $e v128)
+    (local $step v128) (local $bef v128) (local $aft v128) (local $e v128) (local $k v128)
     (local $gi v128) (local $mi v128) (local $vi v128) (local $s v128)
     (local.set $b1 (f64x2.splat (local.get $beta1)))
     (local.set $c1 (f64x2.splat (f64.sub (f64.const 1) (local.get $beta1))))
@@ -28,6 +29,7 @@
     (local.set $bef (f64x2.splat (local.get $before)))
     (local.set $aft (f64x2.splat (local.get $after)))
     (local.set $e (f64x2.splat (local.get $eps)))
+    (local.set $k (f64x2.splat (local.get $keep)))
     (local.set $end (i32.shl (local.get $pairs) (i32.const 4)))
     (block $done
       (loop $pair
@@ -50,10 +52,10 @@
           (then
             (local.set $s (f64x2.max (v128.load (i32.add (local.get $vMax) (local.get $i))) (local.get $s)))
             (v128.store (i32.add (local.get $vMax) (local.get $i)) (local.get $s))))
-        ;; θ ← θ − (stepSize · m) / (√s · after + ε)
+        ;; θ ← θ · keep − (stepSize · m) / (√s · after + ε)
         (v128.store (i32.add (local.get $p) (local.get $i))
           (f64x2.sub
-            (v128.load (i32.add (local.get $p) (local.get $i)))
+            (f64x2.mul (v128.load (i32.add (local.get $p) (local.get $i))) (local.get $k))
             (f64x2.div
               (f64x2.mul (local.get $step) (local.get $mi))
               (f64x2.add (f64x2.mul (f64x2.sqrt (local.get $s)) (local.get $aft)) (local.get $e)))))

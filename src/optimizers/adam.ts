@@ -7,6 +7,9 @@
  *   m̂_t ← m_t / (1 − β₁ᵗ),   v̂_t ← v_t / (1 − β₂ᵗ)
  *   θ_t ← θ_{t−1} − γ m̂_t / (√v̂_t + ε)
  *
+ * With `decoupledWeightDecay` (AdamW) the gradient is not penalized; the weights decay in the same pass,
+ * θ_t ← θ_{t−1}(1 − γλ) − γ m̂_t / (√v̂_t + ε), exactly what `chain(decoupledWeightDecay(λ), adam())` computes.
+ *
  * With `amsgrad`: v_t^max ← max(v_{t−1}^max, v_t) and v̂_t ← v_t^max / (1 − β₂ᵗ) (PyTorch).
  * The bias corrections make the first step ≈ γ in every coordinate (m̂_1 = g, v̂_1 = g²); without them
  * it is γ (1 − β₁)/√(1 − β₂) ≈ 3.16 γ at β₁ = 0.9, β₂ = 0.999.
@@ -120,7 +123,7 @@ export function createAdam<O extends AdamOptions>(
     options: resolved as unknown as Required<O>,
     lr,
     recordUpdate,
-    transforms: weightDecayTransforms(weightDecay, decoupled),
+    transforms: decoupled ? [] : weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"m" | "v" | "vMax"> | undefined;
       return {
@@ -137,7 +140,8 @@ export function createAdam<O extends AdamOptions>(
           const before = maxOfCorrected ? 1 / bc2 : 1;
           const after = maxOfCorrected ? 1 : 1 / Math.sqrt(bc2);
           const epsilon = epsHat ? eps / Math.sqrt(bc2) : eps;
-          if (kernel) return kernel.run("adam", params, grads, beta1, beta2, stepSize, before, after, epsilon, +amsgrad);
+          const keep = decoupled ? 1 - lr * weightDecay : 1; // θ(1 − γλ): AdamW's decay, fused
+          if (kernel) return kernel.run("adam", params, grads, beta1, beta2, stepSize, before, after, epsilon, keep, +amsgrad);
           for (let i = 0; i < params.length; i++) {
             const g = grads[i];
             const mi = beta1 * m[i] + (1 - beta1) * g;
@@ -149,7 +153,7 @@ export function createAdam<O extends AdamOptions>(
               second = Math.max(vMax[i], second);
               vMax[i] = second;
             }
-            params[i] -= (stepSize * mi) / (Math.sqrt(second) * after + epsilon);
+            params[i] = params[i] * keep - (stepSize * mi) / (Math.sqrt(second) * after + epsilon);
           }
         },
       };

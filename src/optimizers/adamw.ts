@@ -5,6 +5,8 @@
  *   m_t, v_t, m̂_t, v̂_t as in `adam`, from the raw gradient g = ∇f(θ_{t−1})
  *   θ_t ← θ' − γ m̂_t / (√v̂_t + ε)
  *
+ * computed as θ_{t−1}(1 − γλ) − γ m̂_t / (√v̂_t + ε) in Adam's single pass (as PyTorch's `param.mul_(1 − lr·λ)`).
+ *
  * With coupled L2 (Adam's weightDecay) the decay term λθ is divided by √v̂ like the gradient, so
  * weights with large gradients are barely regularized; decoupling restores uniform shrinkage.
  * Source: Loshchilov & Hutter, "Decoupled Weight Decay Regularization" (ICLR 2019), Algorithm 2 (with

@@ -149,6 +149,8 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
     const lrNow = lrAt(t - 1);
     // Everything is checked: from here on the step cannot fail.
     if (size < 0) allocate(params.length);
+    const update = state.update;
+    if (recordUpdate) update.set(params); // before the transforms: decoupled decay is part of the update
     let g = grads;
     if (transforms.length > 0) {
       scratch.set(grads);
@@ -159,8 +161,6 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
       }
       g = scratch;
     }
-    const update = state.update;
-    if (recordUpdate) update.set(params);
     rule.apply(params, g, state, lrNow, t);
     if (recordUpdate) for (let i = 0; i < update.length; i++) update[i] = params[i] - update[i];
     state.t = t;

@@ -6,7 +6,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { adadelta, adagrad, adam, adamax, adamw, cosineDecay, nadam, rmsprop, sgd, stepDecay } from "../../src";
+import { adadelta, adagrad, adam, adamax, adamw, chain, cosineDecay, decoupledWeightDecay, nadam, rmsprop, sgd, stepDecay } from "../../src";
 import { KERNEL_MIN_LENGTH } from "../../src/kernels/arena";
 import { rng } from "../../src/data/rng";
 
@@ -108,6 +108,24 @@ describe("WebAssembly kernels", () => {
         compare(make, 3 * 4096 + 5, 5);
       }
     }
+  });
+
+  it("fuse AdamW's decay into one pass with the same numbers as the decay transform in front of Adam", () => {
+    const n = 1000;
+    const fused = adamw({ lr: 0.01, weightDecay: 0.1, recordUpdate: true });
+    const chained = chain(decoupledWeightDecay(0.1), adam({ lr: 0.01, recordUpdate: true }));
+    assert.equal(fused.transforms.length, 0);
+    const start = Float64Array.from(gradients(3, n, 1)[0], (x) => 1 + x);
+    const [a, b] = [start.slice(), start.slice()];
+    for (const g of gradients(4, n, 10)) {
+      const before = a.slice();
+      fused.step(a, g);
+      chained.step(b, g);
+      // The recorded update is the whole θ_t − θ_{t−1}, decay included.
+      for (let i = 0; i < n; i++) assert.equal(fused.state.update[i], a[i] - before[i]);
+    }
+    sameBits(a, Array.from(b), "params");
+    sameBits(fused.state.update, Array.from(chained.state.update), "update");
   });
 
   it("is used from KERNEL_MIN_LENGTH parameters on, and state is still sized on the first step", () => {
