@@ -36,11 +36,23 @@ export interface Arena<K extends string> {
 }
 
 /**
- * f64 per staged chunk. A step copies params and grads in chunks of this size into a small staging area
- * and params back out, so the copies stay in the fastest cache and from main memory each step moves only
- * the bytes the rule itself reads and writes.
+ * f64 per staged chunk. A step copies params and grads in chunks of this size into a staging area and
+ * params back out, so the copies stay in cache (512 KiB per staged array, half of a 1 MiB L2) and from
+ * main memory each step moves only the bytes the rule itself reads and writes. Smaller chunks measured
+ * slower at 1e7 parameters (4096: about 15%), each restarting the hardware's prefetch of five streams.
  */
-const CHUNK = 4096;
+let chunkLength = 65536;
+
+/**
+ * Sets the chunk length (even, ≥ 2) for arenas made from now on and returns the previous one; tests use
+ * short chunks to cover the chunk loop.
+ */
+export function setChunkLength(n: number): number {
+  if (!Number.isInteger(n) || n < 2 || n % 2 !== 0) throw new RangeError(`setChunkLength: n must be an even integer ≥ 2, got ${n}`);
+  const previous = chunkLength;
+  chunkLength = n;
+  return previous;
+}
 
 /**
  * An arena for n parameters: a staging area for a chunk of params and grads, and the state arrays whose
@@ -56,7 +68,7 @@ export function arena<K extends string>(
   if (n < KERNEL_MIN_LENGTH) return undefined;
   const names = Object.keys(state) as K[];
   const kept = names.filter((name) => state[name]);
-  const chunk = Math.min(CHUNK, 2 * Math.ceil(n / 2)); // even: the kernels work two lanes at a time
+  const chunk = Math.min(chunkLength, 2 * Math.ceil(n / 2)); // even: the kernels work two lanes at a time
   const stateBytes = Math.ceil(n / 2) * 16;
   const stagingBytes = chunk * 8;
   const pages = Math.ceil((2 * stagingBytes + kept.length * stateBytes) / PAGE);
