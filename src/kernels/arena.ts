@@ -6,21 +6,46 @@
  * (WebAssembly SIMD), without bounds checks. A kernel can only read its own memory, so each step copies
  * the parameters and gradients in and the parameters out, a cache-sized chunk at a time (native copies,
  * much faster than the loop), while the state stays in the arena for good: the optimizer's `state.m`
- * and the like are views of it.
+ * and the like are views of it. From `PARALLEL_MIN_LENGTH` parameters on, a second thread runs the
+ * kernel on one chunk while this one copies the next (parallel.ts).
  * Below `KERNEL_MIN_LENGTH` parameters the copies and the call cost more than they save, and rules
  * keep to their JavaScript loop. BENCHMARKS.md has the measurements.
  */
 
+import { announce, ARGS, attach, CONTROL, CONTROL_BYTES, EMPTY, FILLED, giveUpOnWorker, waitWhile } from "./parallel";
+
 /** The fewest parameters for which a rule uses its WebAssembly kernel (measured crossover, in BENCHMARKS.md). */
 export const KERNEL_MIN_LENGTH = 16;
+
+let parallelMinLength = 1 << 18;
+
+/**
+ * Sets the fewest parameters for which arenas made from now on pipeline their steps with a second
+ * thread (default 2¹⁸; Infinity: never) and returns the previous value; for tests and benchmarks.
+ */
+export function setParallelMinLength(n: number): number {
+  const previous = parallelMinLength;
+  parallelMinLength = n;
+  return previous;
+}
 
 const PAGE = 65536;
 const MAX_PAGES = 65536; // 4 GiB, the most a 32-bit WebAssembly memory can address
 
-/** A compiled kernel module, compiled on first use and shared by every arena. */
-export function lazyModule(base64: string): () => WebAssembly.Module {
-  let module: WebAssembly.Module | undefined;
-  return () => (module ??= new WebAssembly.Module(Buffer.from(base64, "base64")));
+/** A kernel's two compiled modules, for a plain and a shared memory, each compiled on first use. */
+export interface KernelModules {
+  plain(): WebAssembly.Module;
+  shared(): WebAssembly.Module;
+}
+
+/** The modules of a generated `<name>.wasm.ts` (one exported function each), compiled lazily and once. */
+export function lazyModule(wasm: { plain: string; shared: string }): KernelModules {
+  let plain: WebAssembly.Module | undefined;
+  let shared: WebAssembly.Module | undefined;
+  return {
+    plain: () => (plain ??= new WebAssembly.Module(Buffer.from(wasm.plain, "base64"))),
+    shared: () => (shared ??= new WebAssembly.Module(Buffer.from(wasm.shared, "base64"))),
+  };
 }
 
 export interface Arena<K extends string> {
@@ -32,7 +57,7 @@ export interface Arena<K extends string> {
    * arena was made with, 0 for arrays not kept), the number of f64 pairs in the chunk, and then
    * `scalars`; then copies the chunk of params back out.
    */
-  run(fn: string, params: Float64Array, grads: Float64Array, ...scalars: number[]): void;
+  run(params: Float64Array, grads: Float64Array, ...scalars: number[]): void;
 }
 
 /**
@@ -61,50 +86,105 @@ export function setChunkLength(n: number): number {
  * the kernel's parameters.
  */
 export function arena<K extends string>(
-  module: () => WebAssembly.Module,
+  modules: KernelModules,
   state: Record<K, boolean>,
   n: number,
 ): Arena<K> | undefined {
   if (n < KERNEL_MIN_LENGTH) return undefined;
   const names = Object.keys(state) as K[];
   const kept = names.filter((name) => state[name]);
-  const chunk = Math.min(chunkLength, 2 * Math.ceil(n / 2)); // even: the kernels work two lanes at a time
-  const stateBytes = Math.ceil(n / 2) * 16;
+  const parallel = n >= parallelMinLength;
+  // Pipelined chunks are twice as long: each hand-over between the threads costs a few microseconds.
+  const chunk = Math.min(parallel ? 2 * chunkLength : chunkLength, 2 * Math.ceil(n / 2)); // even: two lanes at a time
+  const slots = parallel ? 2 : 1;
   const stagingBytes = chunk * 8;
-  const pages = Math.ceil((2 * stagingBytes + kept.length * stateBytes) / PAGE);
+  const stateBytes = Math.ceil(n / 2) * 16;
+  const control = parallel ? CONTROL_BYTES : 0;
+  const stateStart = control + slots * 2 * stagingBytes;
+  const pages = Math.ceil((stateStart + kept.length * stateBytes) / PAGE);
   if (pages > MAX_PAGES) return undefined;
   let memory: WebAssembly.Memory;
   try {
-    memory = new WebAssembly.Memory({ initial: pages, maximum: pages });
+    memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: parallel });
   } catch {
     return undefined; // out of address space or memory: the JavaScript loop needs less
   }
-  const kernels = new WebAssembly.Instance(module(), { env: { memory } }).exports as Record<string, (...args: number[]) => void>;
-  const stagedParams = new Float64Array(memory.buffer, 0, chunk);
-  const stagedGrads = new Float64Array(memory.buffer, stagingBytes, chunk);
-  const offsetOf = (name: K) => 2 * stagingBytes + kept.indexOf(name) * stateBytes;
-  const views = new Map(kept.map((name) => [name, new Float64Array(memory.buffer, offsetOf(name), n)]));
-  const offsets = names.map((name) => (state[name] ? offsetOf(name) : 0));
+  const module = parallel ? modules.shared() : modules.plain();
+  const kernel = Object.values(new WebAssembly.Instance(module, { env: { memory } }).exports)[0] as (...args: number[]) => void;
+  const stateAt = (name: K) => stateStart + kept.indexOf(name) * stateBytes;
+  const views = new Map(kept.map((name) => [name, new Float64Array(memory.buffer, stateAt(name), n)]));
+  const offsets = names.map((name) => (state[name] ? stateAt(name) : 0));
   const empty = new Float64Array(0);
-  // The kernel's arguments: staged params, staged grads, each state array at the chunk, pairs, scalars.
-  const args: number[] = [0, stagingBytes, ...offsets, 0];
-  const pairsAt = 2 + offsets.length;
-  return {
+  const staged = Array.from({ length: slots }, (_, slot) => {
+    const at = control + slot * 2 * stagingBytes;
+    return { at, p: new Float64Array(memory.buffer, at, chunk), g: new Float64Array(memory.buffer, at + stagingBytes, chunk) };
+  });
+  const chunks = Math.ceil(n / chunk);
+  const startOf = (k: number) => k * chunk;
+  const endOf = (k: number) => Math.min((k + 1) * chunk, n);
+
+  /** Copies chunk k of params and grads into `slot`. */
+  const copyIn = (slot: number, k: number, params: Float64Array, grads: Float64Array) => {
+    const whole = chunks === 1;
+    staged[slot].p.set(whole ? params : params.subarray(startOf(k), endOf(k)));
+    staged[slot].g.set(whole ? grads : grads.subarray(startOf(k), endOf(k)));
+  };
+  /** Copies the params in `slot` back out as chunk k. */
+  const copyOut = (slot: number, k: number, params: Float64Array) => {
+    const length = endOf(k) - startOf(k);
+    params.set(length === chunk ? staged[slot].p : staged[slot].p.subarray(0, length), startOf(k));
+  };
+  /** The kernel's arguments for chunk k in `slot`: staged params and grads, each state array at the chunk, pairs, scalars. */
+  const argumentsFor = (slot: number, k: number, scalars: number[], into: { [i: number]: number }) => {
+    into[0] = staged[slot].at;
+    into[1] = staged[slot].at + stagingBytes;
+    for (let j = 0; j < offsets.length; j++) into[2 + j] = offsets[j] === 0 ? 0 : offsets[j] + startOf(k) * 8;
+    into[2 + offsets.length] = Math.ceil((endOf(k) - startOf(k)) / 2);
+    for (let j = 0; j < scalars.length; j++) into[3 + offsets.length + j] = scalars[j];
+  };
+
+  const serial = (params: Float64Array, grads: Float64Array, scalars: number[]) => {
+    const args: number[] = [];
+    for (let k = 0; k < chunks; k++) {
+      copyIn(0, k, params, grads);
+      argumentsFor(0, k, scalars, args);
+      kernel(...args);
+      copyOut(0, k, params);
+    }
+  };
+
+  // The pipeline: this thread fills slot k & 1 with chunk k while the worker runs the kernel on the other.
+  let id: number | undefined;
+  let slotArgs: Float64Array[] = [];
+  const controlInts = parallel ? new Int32Array(memory.buffer, 0, CONTROL.argsBytes / 4) : new Int32Array(0);
+  const self: Arena<K> = {
     view: (name) => views.get(name) ?? empty,
-    run(fn, params, grads, ...scalars) {
-      const kernel = kernels[fn];
-      args.length = pairsAt + 1;
-      args.push(...scalars);
-      for (let start = 0; start < n; start += chunk) {
-        const end = Math.min(start + chunk, n);
-        const whole = start === 0 && end === n;
-        stagedParams.set(whole ? params : params.subarray(start, end));
-        stagedGrads.set(whole ? grads : grads.subarray(start, end));
-        for (let k = 0; k < offsets.length; k++) if (state[names[k]]) args[2 + k] = offsets[k] + start * 8;
-        args[pairsAt] = Math.ceil((end - start) / 2);
-        kernel(...args);
-        params.set(end - start === chunk ? stagedParams : stagedParams.subarray(0, end - start), start);
+    run(params, grads, ...scalars) {
+      const arity = 3 + offsets.length + scalars.length;
+      if (parallel && id === undefined) {
+        id = attach(module, memory, arity, self);
+        slotArgs = [0, 1].map((slot) => new Float64Array(memory.buffer, CONTROL.argsBytes + slot * 8 * ARGS, arity));
       }
+      if (id === undefined) return serial(params, grads, scalars);
+      const finish = (k: number) => {
+        const slot = CONTROL.slots + (k & 1);
+        if (!waitWhile(controlInts, slot, FILLED)) {
+          giveUpOnWorker();
+          throw new Error(`optimizer kernel: the worker thread stopped answering; this step is incomplete (chunk ${k} of ${chunks})`);
+        }
+        copyOut(k & 1, k, params);
+        Atomics.store(controlInts, slot, EMPTY);
+      };
+      announce(id, controlInts, chunks);
+      for (let k = 0; k < chunks; k++) {
+        if (k >= 2) finish(k - 2);
+        copyIn(k & 1, k, params, grads);
+        argumentsFor(k & 1, k, scalars, slotArgs[k & 1]);
+        Atomics.store(controlInts, CONTROL.slots + (k & 1), FILLED);
+        Atomics.notify(controlInts, CONTROL.slots + (k & 1));
+      }
+      for (let k = Math.max(0, chunks - 2); k < chunks; k++) finish(k);
     },
   };
+  return self;
 }

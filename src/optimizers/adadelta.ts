@@ -70,7 +70,7 @@ export function adadelta(options: AdadeltaOptions = {}): AdadeltaOptimizer {
           return kernel ? { v: kernel.view("v"), u: kernel.view("u") } : { v: zeros(n), u: zeros(n) };
         },
         apply(params, grads, { v, u }, lr, _t) {
-          if (kernel) return kernel.run("adadelta", params, grads, rho, eps, lr);
+          if (kernel) return kernel.run(params, grads, rho, eps, lr);
           for (let i = 0; i < params.length; i++) {
             const g = grads[i];
             const vi = rho * v[i] + (1 - rho) * g * g;

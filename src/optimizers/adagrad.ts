@@ -77,7 +77,7 @@ export function adagrad(options: AdagradOptions = {}): AdagradOptimizer {
         },
         apply(params, grads, { sum }, lr, t) {
           const clr = lr / (1 + (t - 1) * lrDecay);
-          if (kernel) return kernel.run("adagrad", params, grads, clr, epsIn, epsOut);
+          if (kernel) return kernel.run(params, grads, clr, epsIn, epsOut);
           for (let i = 0; i < params.length; i++) {
             const g = grads[i];
             const s = sum[i] + g * g;

@@ -141,7 +141,7 @@ export function createAdam<O extends AdamOptions>(
           const after = maxOfCorrected ? 1 : 1 / Math.sqrt(bc2);
           const epsilon = epsHat ? eps / Math.sqrt(bc2) : eps;
           const keep = decoupled ? 1 - lr * weightDecay : 1; // θ(1 − γλ): AdamW's decay, fused
-          if (kernel) return kernel.run("adam", params, grads, beta1, beta2, stepSize, before, after, epsilon, keep, +amsgrad);
+          if (kernel) return kernel.run(params, grads, beta1, beta2, stepSize, before, after, epsilon, keep, +amsgrad);
           for (let i = 0; i < params.length; i++) {
             const g = grads[i];
             const mi = beta1 * m[i] + (1 - beta1) * g;

@@ -79,7 +79,7 @@ export function adamax(options: AdamaxOptions = {}): AdamaxOptimizer {
         },
         apply(params, grads, { m, u }, lr, t) {
           const stepSize = lr / biasCorrection(beta1, t);
-          if (kernel) return kernel.run("adamax", params, grads, beta1, beta2, stepSize, epsInMax, epsInDenominator);
+          if (kernel) return kernel.run(params, grads, beta1, beta2, stepSize, epsInMax, epsInDenominator);
           for (let i = 0; i < params.length; i++) {
             const g = grads[i];
             const mi = beta1 * m[i] + (1 - beta1) * g;

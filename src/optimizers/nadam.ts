@@ -88,7 +88,7 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
           const momentCoefficient = (lr * muNext) / (1 - product * muNext);
           const after = 1 / Math.sqrt(biasCorrection(beta2, t));
           state.muProduct = product;
-          if (kernel) return kernel.run("nadam", params, grads, beta1, beta2, gradCoefficient, momentCoefficient, after, eps);
+          if (kernel) return kernel.run(params, grads, beta1, beta2, gradCoefficient, momentCoefficient, after, eps);
           for (let i = 0; i < params.length; i++) {
             const g = grads[i];
             const mi = beta1 * m[i] + (1 - beta1) * g;

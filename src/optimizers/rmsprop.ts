@@ -98,7 +98,7 @@ export function rmsprop(options: RmspropOptions = {}): RmspropOptimizer {
           const outer = lrInsideMomentum ? 1 : lr;
           if (kernel) {
             const flags = [+centered, +(momentum > 0)];
-            return kernel.run("rmsprop", params, grads, alpha, epsIn, epsOut, lr, momentum, inner, outer, ...flags);
+            return kernel.run(params, grads, alpha, epsIn, epsOut, lr, momentum, inner, outer, ...flags);
           }
           for (let i = 0; i < params.length; i++) {
             const g = grads[i];

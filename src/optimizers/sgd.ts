@@ -91,7 +91,7 @@ export function sgd(options: SgdOptions): SgdOptimizer {
           const outer = lrInsideMomentum ? 1 : lr; // scales the step taken from the buffer
           // b starts at 0, so b_1 = c·g: c = 1 is PyTorch's undampened first step.
           const c = (t === 1 && !dampenFirstStep ? 1 : 1 - dampening) * inner;
-          if (kernel) return kernel.run("sgd", params, grads, lr, momentum, c, inner, outer, +(momentum > 0), +nesterov);
+          if (kernel) return kernel.run(params, grads, lr, momentum, c, inner, outer, +(momentum > 0), +nesterov);
           if (momentum === 0) {
             for (let i = 0; i < params.length; i++) params[i] -= lr * grads[i];
             return;

@@ -7,7 +7,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { adadelta, adagrad, adam, adamax, adamw, chain, cosineDecay, decoupledWeightDecay, nadam, rmsprop, sgd, stepDecay } from "../../src";
-import { KERNEL_MIN_LENGTH, setChunkLength } from "../../src/kernels/arena";
+import { KERNEL_MIN_LENGTH, setChunkLength, setParallelMinLength } from "../../src/kernels/arena";
 import { rng } from "../../src/data/rng";
 
 interface Stepper {
@@ -108,6 +108,19 @@ describe("WebAssembly kernels", () => {
       for (const [, make] of VARIANTS) compare(make, 3 * 64 + 5, 5);
     } finally {
       setChunkLength(previous);
+    }
+  });
+
+  it("match the JavaScript loop when a second thread runs the kernel, pipelined with the copies", () => {
+    const previous = { chunk: setChunkLength(64), parallel: setParallelMinLength(KERNEL_MIN_LENGTH) };
+    try {
+      for (const [, make] of VARIANTS) compare(make, 5 * 128 + 3, 6); // pipelined chunks are 2 × 64
+      const opt = adam();
+      opt.step(new Float64Array(1000), new Float64Array(1000).fill(1));
+      assert.ok(opt.state.m.buffer instanceof SharedArrayBuffer, "the state lives in shared memory");
+    } finally {
+      setChunkLength(previous.chunk);
+      setParallelMinLength(previous.parallel);
     }
   });
 

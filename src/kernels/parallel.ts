@@ -1,0 +1,154 @@
+/**
+ * A second thread for the kernels of large steps (PyTorch's CPU optimizers likewise run on several
+ * threads). Only this thread can read the caller's params and grads: a kernel sees only its own memory,
+ * and another thread sees only shared memory. So a large step is a pipeline over two staging slots: this
+ * thread copies chunk k + 1 into one slot while the worker runs the kernel on chunk k in the other, then
+ * copies chunk k's params back out. The copies are memory-bound and the kernel compute-bound, so the two
+ * overlap instead of adding up (BENCHMARKS.md has the figures).
+ *
+ * One worker serves every arena of the process. It starts on the first large step and is unreferenced,
+ * so it never keeps a program alive. Each arena's shared memory begins with a control block (`CONTROL`)
+ * through which the two threads hand the slots over with `Atomics`; the kernel's arguments for a slot
+ * are written there as f64.
+ */
+import { Worker } from "node:worker_threads";
+
+/** The control block at the start of a shared arena: Int32 indices, then the slots' f64 arguments. */
+export const CONTROL = {
+  /** Set to 1 by the worker once it has bound the arena's kernel. */
+  ready: 0,
+  /** Chunks in the current step. */
+  chunks: 1,
+  /** The two slots' states (Int32 each): EMPTY, FILLED (by this thread) or DONE (by the worker). */
+  slots: 2,
+  /** Byte offset of slot 0's f64 arguments; slot 1's follow `ARGS` f64 later. */
+  argsBytes: 64,
+} as const;
+/** Most f64 arguments a kernel takes. */
+export const ARGS = 24;
+/** Bytes of the control block. */
+export const CONTROL_BYTES = CONTROL.argsBytes + 2 * ARGS * 8;
+export const EMPTY = 0;
+export const FILLED = 1;
+export const DONE = 2;
+
+// The worker. It binds each arena's kernel (its module's one export) to the arena's memory, then waits
+// for steps, announced on `wake` ([step count, arena id]); within a step it takes the slots in turn.
+const WORKER_SOURCE = `
+const { parentPort } = require("node:worker_threads");
+const arenas = new Map();
+let wake;
+function runStep(arena) {
+  const { control, kernel, args } = arena;
+  const chunks = Atomics.load(control, ${CONTROL.chunks});
+  for (let k = 0; k < chunks; k++) {
+    const slot = ${CONTROL.slots} + (k & 1);
+    for (;;) {
+      const state = Atomics.load(control, slot);
+      if (state === ${FILLED}) break;
+      Atomics.wait(control, slot, state);
+    }
+    kernel(...args[k & 1]);
+    Atomics.store(control, slot, ${DONE});
+    Atomics.notify(control, slot);
+  }
+}
+async function listen() {
+  let seen = 0;
+  for (;;) {
+    const waiting = Atomics.waitAsync(wake, 0, seen);
+    if (waiting.async) await waiting.value;
+    seen = Atomics.load(wake, 0);
+    const arena = arenas.get(Atomics.load(wake, 1));
+    if (arena) runStep(arena);
+  }
+}
+parentPort.on("message", (message) => {
+  if (message.wake) {
+    wake = new Int32Array(message.wake);
+    listen();
+  } else if (message.forget) {
+    arenas.delete(message.forget);
+  } else {
+    const { id, module, memory, arity } = message;
+    const kernel = Object.values(new WebAssembly.Instance(module, { env: { memory } }).exports)[0];
+    const control = new Int32Array(memory.buffer, 0, ${CONTROL.argsBytes / 4});
+    const args = [0, 1].map((s) => new Float64Array(memory.buffer, ${CONTROL.argsBytes} + s * ${ARGS * 8}, arity));
+    arenas.set(id, { kernel, control, args });
+    Atomics.store(control, ${CONTROL.ready}, 1);
+    Atomics.notify(control, ${CONTROL.ready});
+  }
+});
+`;
+
+/** How long this thread waits on the worker before giving up on it (it answers in microseconds). */
+const PATIENCE_MS = 10_000;
+
+let worker: Worker | undefined;
+let wake: Int32Array | undefined;
+let broken = false;
+let nextId = 1;
+
+// An arena that is garbage-collected is forgotten by the worker too, which lets its memory go.
+const forget = new FinalizationRegistry<number>((id) => worker?.postMessage({ forget: id }));
+
+function startWorker(): boolean {
+  if (worker) return !broken;
+  try {
+    const shared = new SharedArrayBuffer(8);
+    worker = new Worker(WORKER_SOURCE, { eval: true });
+    worker.unref();
+    worker.on("error", () => (broken = true));
+    worker.on("exit", () => (broken = true));
+    wake = new Int32Array(shared);
+    worker.postMessage({ wake: shared });
+    return true;
+  } catch {
+    broken = true;
+    return false;
+  }
+}
+
+/** Waits while control[index] is `value`; false if the worker did not change it in time. */
+export function waitWhile(control: Int32Array, index: number, value: number): boolean {
+  // Spin a little first: a slot usually changes hands sooner than a sleeping thread wakes up.
+  for (let spin = 0; spin < 4000; spin++) if (Atomics.load(control, index) !== value) return true;
+  const deadline = performance.now() + PATIENCE_MS;
+  while (Atomics.load(control, index) === value) {
+    const left = deadline - performance.now();
+    if (left <= 0 || broken) return false;
+    Atomics.wait(control, index, value, Math.min(left, 100));
+  }
+  return true;
+}
+
+/**
+ * Binds `module`'s kernel to a shared `memory` in the worker (starting the worker if need be), with
+ * `arity` f64 arguments per call, and returns the arena's id; undefined if no worker could be had.
+ * `owner` is the object whose collection frees the worker's side.
+ */
+export function attach(module: WebAssembly.Module, memory: WebAssembly.Memory, arity: number, owner: object): number | undefined {
+  if (arity > ARGS || !startWorker()) return undefined;
+  const id = nextId++;
+  worker!.postMessage({ id, module, memory, arity });
+  const control = new Int32Array(memory.buffer, 0, CONTROL.argsBytes / 4);
+  if (!waitWhile(control, CONTROL.ready, 0)) {
+    broken = true;
+    return undefined;
+  }
+  forget.register(owner, id);
+  return id;
+}
+
+/** Tells the worker that arena `id` has a step of `chunks` chunks. */
+export function announce(id: number, control: Int32Array, chunks: number): void {
+  Atomics.store(control, CONTROL.chunks, chunks);
+  Atomics.store(wake!, 1, id);
+  Atomics.add(wake!, 0, 1);
+  Atomics.notify(wake!, 0);
+}
+
+/** Marks the worker unusable: later steps run on this thread alone. */
+export function giveUpOnWorker(): void {
+  broken = true;
+}
