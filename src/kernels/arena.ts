@@ -12,7 +12,7 @@
  * keep to their JavaScript loop. BENCHMARKS.md has the measurements.
  */
 
-import { announce, ARGS, attach, CONTROL, CONTROL_BYTES, EMPTY, FILLED, giveUpOnWorker, waitWhile } from "./parallel";
+import { announce, ARGS, attach, CONTROL, CONTROL_BYTES, done, giveUpOnWorker, SLOTS, staged as stagedWord, waitFor } from "./parallel";
 
 /** The fewest parameters for which a rule uses its WebAssembly kernel (measured crossover, in BENCHMARKS.md). */
 export const KERNEL_MIN_LENGTH = 16;
@@ -96,11 +96,11 @@ export function arena<K extends string>(
   const parallel = n >= parallelMinLength;
   // Pipelined chunks are twice as long: each hand-over between the threads costs a few microseconds.
   const chunk = Math.min(parallel ? 2 * chunkLength : chunkLength, 2 * Math.ceil(n / 2)); // even: two lanes at a time
-  const slots = parallel ? 2 : 1;
+  const slots = parallel ? SLOTS : 1;
   const stagingBytes = chunk * 8;
   const stateBytes = Math.ceil(n / 2) * 16;
-  const control = parallel ? CONTROL_BYTES : 0;
-  const stateStart = control + slots * 2 * stagingBytes;
+  const controlBytes = parallel ? CONTROL_BYTES : 0;
+  const stateStart = controlBytes + slots * 2 * stagingBytes;
   const pages = Math.ceil((stateStart + kept.length * stateBytes) / PAGE);
   if (pages > MAX_PAGES) return undefined;
   let memory: WebAssembly.Memory;
@@ -116,7 +116,7 @@ export function arena<K extends string>(
   const offsets = names.map((name) => (state[name] ? stateAt(name) : 0));
   const empty = new Float64Array(0);
   const staged = Array.from({ length: slots }, (_, slot) => {
-    const at = control + slot * 2 * stagingBytes;
+    const at = controlBytes + slot * 2 * stagingBytes;
     return { at, p: new Float64Array(memory.buffer, at, chunk), g: new Float64Array(memory.buffer, at + stagingBytes, chunk) };
   });
   const chunks = Math.ceil(n / chunk);
@@ -153,37 +153,50 @@ export function arena<K extends string>(
     }
   };
 
-  // The pipeline: this thread fills slot k & 1 with chunk k while the worker runs the kernel on the other.
+  // The pipeline: chunk k is staged in slot k % SLOTS; a slot is reused once its chunk is done and copied out.
   let id: number | undefined;
   let slotArgs: Float64Array[] = [];
-  const controlInts = parallel ? new Int32Array(memory.buffer, 0, CONTROL.argsBytes / 4) : new Int32Array(0);
+  const control = parallel ? new Int32Array(memory.buffer, 0, CONTROL.argsBytes / 4) : new Int32Array(0);
   const self: Arena<K> = {
     view: (name) => views.get(name) ?? empty,
     run(params, grads, ...scalars) {
       const arity = 3 + offsets.length + scalars.length;
       if (parallel && id === undefined) {
         id = attach(module, memory, arity, self);
-        slotArgs = [0, 1].map((slot) => new Float64Array(memory.buffer, CONTROL.argsBytes + slot * 8 * ARGS, arity));
+        slotArgs = Array.from({ length: SLOTS }, (_, slot) => new Float64Array(memory.buffer, CONTROL.argsBytes + slot * 8 * ARGS, arity));
       }
       if (id === undefined) return serial(params, grads, scalars);
-      const finish = (k: number) => {
-        const slot = CONTROL.slots + (k & 1);
-        if (!waitWhile(controlInts, slot, FILLED)) {
-          giveUpOnWorker();
-          throw new Error(`optimizer kernel: the worker thread stopped answering; this step is incomplete (chunk ${k} of ${chunks})`);
-        }
-        copyOut(k & 1, k, params);
-        Atomics.store(controlInts, slot, EMPTY);
+      let filled = 0;
+      /** Runs the kernel of a staged chunk nobody has claimed; false if there is none. */
+      const help = (): boolean => {
+        const next = Atomics.load(control, CONTROL.next);
+        if (next >= filled) return false;
+        if (Atomics.compareExchange(control, CONTROL.next, next, next + 1) !== next) return true; // the worker took it
+        kernel(...slotArgs[next % SLOTS]);
+        Atomics.store(control, CONTROL.slots + (next % SLOTS), done(next));
+        return true;
       };
-      announce(id, controlInts, chunks);
+      const finish = (k: number) => {
+        const word = CONTROL.slots + (k % SLOTS);
+        while (Atomics.load(control, word) !== done(k)) {
+          if (help()) continue;
+          if (!waitFor(control, word, done(k))) {
+            giveUpOnWorker();
+            throw new Error(`optimizer kernel: the worker thread stopped answering; this step is incomplete (chunk ${k} of ${chunks})`);
+          }
+        }
+        copyOut(k % SLOTS, k, params);
+      };
+      announce(id, control, chunks);
       for (let k = 0; k < chunks; k++) {
-        if (k >= 2) finish(k - 2);
-        copyIn(k & 1, k, params, grads);
-        argumentsFor(k & 1, k, scalars, slotArgs[k & 1]);
-        Atomics.store(controlInts, CONTROL.slots + (k & 1), FILLED);
-        Atomics.notify(controlInts, CONTROL.slots + (k & 1));
+        if (k >= SLOTS) finish(k - SLOTS);
+        copyIn(k % SLOTS, k, params, grads);
+        argumentsFor(k % SLOTS, k, scalars, slotArgs[k % SLOTS]);
+        filled = k + 1;
+        Atomics.store(control, CONTROL.slots + (k % SLOTS), stagedWord(k));
+        Atomics.notify(control, CONTROL.slots + (k % SLOTS));
       }
-      for (let k = Math.max(0, chunks - 2); k < chunks; k++) finish(k);
+      for (let k = Math.max(0, chunks - SLOTS); k < chunks; k++) finish(k);
     },
   };
   return self;

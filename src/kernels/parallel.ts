@@ -1,10 +1,11 @@
 /**
  * A second thread for the kernels of large steps (PyTorch's CPU optimizers likewise run on several
  * threads). Only this thread can read the caller's params and grads: a kernel sees only its own memory,
- * and another thread sees only shared memory. So a large step is a pipeline over two staging slots: this
- * thread copies chunk k + 1 into one slot while the worker runs the kernel on chunk k in the other, then
- * copies chunk k's params back out. The copies are memory-bound and the kernel compute-bound, so the two
- * overlap instead of adding up (BENCHMARKS.md has the figures).
+ * and another thread sees only shared memory. So a large step is a pipeline over three staging slots:
+ * this thread copies chunks in and out while the worker runs the kernel on the chunks already staged;
+ * when this thread would otherwise wait for the worker, it runs a staged chunk's kernel itself. The
+ * copies are memory-bound and the kernels compute-bound, so the two overlap instead of adding up
+ * (BENCHMARKS.md has the figures). Either thread claims a chunk by moving `next` past it, atomically.
  *
  * One worker serves every arena of the process. It starts on the first large step and is unreferenced,
  * so it never keeps a program alive. Each arena's shared memory begins with a control block (`CONTROL`)
@@ -13,27 +14,32 @@
  */
 import { Worker } from "node:worker_threads";
 
-/** The control block at the start of a shared arena: Int32 indices, then the slots' f64 arguments. */
+/** The control block at the start of a shared arena: Int32 words, then the slots' f64 arguments. */
 export const CONTROL = {
   /** Set to 1 by the worker once it has bound the arena's kernel. */
   ready: 0,
   /** Chunks in the current step. */
   chunks: 1,
-  /** The two slots' states (Int32 each): EMPTY, FILLED (by this thread) or DONE (by the worker). */
-  slots: 2,
-  /** Byte offset of slot 0's f64 arguments; slot 1's follow `ARGS` f64 later. */
+  /** The next chunk to claim: either thread takes chunk c by moving this from c to c + 1. */
+  next: 2,
+  /** One word per slot: 0 empty, 2c + 1 when chunk c is staged, 2c + 2 when its kernel has run. */
+  slots: 4,
+  /** Byte offset of slot 0's f64 arguments; each slot's take `ARGS` f64. */
   argsBytes: 64,
 } as const;
+/** Staging slots: this thread fills one while kernels run on the others. */
+export const SLOTS = 3;
 /** Most f64 arguments a kernel takes. */
 export const ARGS = 24;
 /** Bytes of the control block. */
-export const CONTROL_BYTES = CONTROL.argsBytes + 2 * ARGS * 8;
-export const EMPTY = 0;
-export const FILLED = 1;
-export const DONE = 2;
+export const CONTROL_BYTES = CONTROL.argsBytes + SLOTS * ARGS * 8;
+/** A slot's word when chunk c is staged, and when its kernel has run. */
+export const staged = (c: number) => 2 * c + 1;
+export const done = (c: number) => 2 * c + 2;
 
 // The worker. It binds each arena's kernel (its module's one export) to the arena's memory, then waits
-// for steps, announced on `wake` ([step count, arena id]); within a step it takes the slots in turn.
+// for steps, announced on `wake` ([step count, arena id]). In a step it claims chunks until none is left,
+// waits for each to be staged, and runs the kernel on it.
 const WORKER_SOURCE = `
 const { parentPort } = require("node:worker_threads");
 const arenas = new Map();
@@ -41,15 +47,17 @@ let wake;
 function runStep(arena) {
   const { control, kernel, args } = arena;
   const chunks = Atomics.load(control, ${CONTROL.chunks});
-  for (let k = 0; k < chunks; k++) {
-    const slot = ${CONTROL.slots} + (k & 1);
+  for (;;) {
+    const c = Atomics.add(control, ${CONTROL.next}, 1);
+    if (c >= chunks) return;
+    const slot = ${CONTROL.slots} + (c % ${SLOTS});
     for (;;) {
-      const state = Atomics.load(control, slot);
-      if (state === ${FILLED}) break;
-      Atomics.wait(control, slot, state);
+      const word = Atomics.load(control, slot);
+      if (word === 2 * c + 1) break;
+      Atomics.wait(control, slot, word);
     }
-    kernel(...args[k & 1]);
-    Atomics.store(control, slot, ${DONE});
+    kernel(...args[c % ${SLOTS}]);
+    Atomics.store(control, slot, 2 * c + 2);
     Atomics.notify(control, slot);
   }
 }
@@ -73,7 +81,7 @@ parentPort.on("message", (message) => {
     const { id, module, memory, arity } = message;
     const kernel = Object.values(new WebAssembly.Instance(module, { env: { memory } }).exports)[0];
     const control = new Int32Array(memory.buffer, 0, ${CONTROL.argsBytes / 4});
-    const args = [0, 1].map((s) => new Float64Array(memory.buffer, ${CONTROL.argsBytes} + s * ${ARGS * 8}, arity));
+    const args = Array.from({ length: ${SLOTS} }, (_, s) => new Float64Array(memory.buffer, ${CONTROL.argsBytes} + s * ${ARGS * 8}, arity));
     arenas.set(id, { kernel, control, args });
     Atomics.store(control, ${CONTROL.ready}, 1);
     Atomics.notify(control, ${CONTROL.ready});
@@ -109,17 +117,18 @@ function startWorker(): boolean {
   }
 }
 
-/** Waits while control[index] is `value`; false if the worker did not change it in time. */
-export function waitWhile(control: Int32Array, index: number, value: number): boolean {
+/** Waits until control[index] is `value`; false if the worker did not set it in time. */
+export function waitFor(control: Int32Array, index: number, value: number): boolean {
   // Spin a little first: a slot usually changes hands sooner than a sleeping thread wakes up.
-  for (let spin = 0; spin < 4000; spin++) if (Atomics.load(control, index) !== value) return true;
+  for (let spin = 0; spin < 4000; spin++) if (Atomics.load(control, index) === value) return true;
   const deadline = performance.now() + PATIENCE_MS;
-  while (Atomics.load(control, index) === value) {
+  for (;;) {
+    const word = Atomics.load(control, index);
+    if (word === value) return true;
     const left = deadline - performance.now();
     if (left <= 0 || broken) return false;
-    Atomics.wait(control, index, value, Math.min(left, 100));
+    Atomics.wait(control, index, word, Math.min(left, 100));
   }
-  return true;
 }
 
 /**
@@ -132,7 +141,7 @@ export function attach(module: WebAssembly.Module, memory: WebAssembly.Memory, a
   const id = nextId++;
   worker!.postMessage({ id, module, memory, arity });
   const control = new Int32Array(memory.buffer, 0, CONTROL.argsBytes / 4);
-  if (!waitWhile(control, CONTROL.ready, 0)) {
+  if (!waitFor(control, CONTROL.ready, 1)) {
     broken = true;
     return undefined;
   }
@@ -143,6 +152,8 @@ export function attach(module: WebAssembly.Module, memory: WebAssembly.Memory, a
 /** Tells the worker that arena `id` has a step of `chunks` chunks. */
 export function announce(id: number, control: Int32Array, chunks: number): void {
   Atomics.store(control, CONTROL.chunks, chunks);
+  Atomics.store(control, CONTROL.next, 0);
+  for (let slot = 0; slot < SLOTS; slot++) Atomics.store(control, CONTROL.slots + slot, 0);
   Atomics.store(wake!, 1, id);
   Atomics.add(wake!, 0, 1);
   Atomics.notify(wake!, 0);
