@@ -8,7 +8,7 @@ import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { adadelta, adagrad, adam, adamax, adamw, nadam, rmsprop, sgd } from "../src/optimizers";
 import { firstNonFinite } from "../src/optimizers/validate";
-import { KERNEL_MIN_LENGTH } from "../src/kernels/arena";
+import { KERNEL_MIN_LENGTH, parallelMinLength } from "../src/kernels/arena";
 import { rng } from "../src/data/rng";
 import { useFastestBackend } from "../src/tfjs/backend";
 import { compare, formatMs, markdownTable, median, type Section } from "./harness";
@@ -202,7 +202,9 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
       `\`useFastestBackend()\`) on a float32 variable of the same length, each call followed by reading one element back. ` +
       `TF.js has no float64 on this backend, so tf.train moves half the bytes ours does. ` +
       `From ${KERNEL_MIN_LENGTH} parameters on, ours runs each rule as a WebAssembly SIMD kernel (src/kernels/), bit-identical to its ` +
-      `JavaScript loop; every step copies params and grads into the kernel's memory and params back out. ` +
+      `JavaScript loop; every step copies params and grads into the kernel's memory and params back out, and from ` +
+      `${parallelMinLength().toLocaleString("en-US")} parameters on (the rows at 1e6 and 1e7) a worker thread runs kernels on staged chunks ` +
+      `while this thread copies the next ones, so those rows use two threads (tf.train's wasm backend and the triads use one). ` +
       `The floor is the time to move the rule's own bytes (bytes/param × n, not counting those copies) at the bandwidth of the triad ` +
       `\`a[i] = b[i] + s·c[i]\` over f64 arrays (24 bytes per element), the faster of a JavaScript loop and a WebAssembly SIMD loop, ` +
       `both timed in the same rounds as that row. ` +
@@ -271,18 +273,20 @@ function verdict(rows: Row[], lines: Line[]): string {
 
   const outside = others.filter((r) => beyondCache(r.n));
   const inside = others.filter((r) => !beyondCache(r.n));
-  const inCacheAdam = rows.filter((r) => r.c.name === "adam" && !beyondCache(r.n) && r.n >= 1e4).pop();
+  const inCacheAdam = rows.filter((r) => r.c.name === "adam" && !beyondCache(r.n) && r.n >= 1e4 && r.n < parallelMinLength()).pop();
   const nsPer = (ms: number, n: number) => `${((ms * 1e6) / n).toFixed(1)} ns`;
   const why =
-    `Why. The kernels run each rule two f64 lanes per instruction: adam takes ${times(1 / Math.max(...kernelOverBare))}–` +
-    `${times(1 / Math.min(...kernelOverBare))} the bare JavaScript loop's time, checks and copies included. ` +
+    `Why. The kernels run each rule two f64 lanes per instruction, and from ${parallelMinLength().toLocaleString("en-US")} parameters on ` +
+    `two threads share them: adam takes ${times(1 / Math.max(...kernelOverBare))}–${times(1 / Math.min(...kernelOverBare))} the time of ` +
+    `the bare single-thread JavaScript loop, checks and copies included. ` +
     `At ${sizeName(largest)} the arrays (${mib(32 * largest)} for adam) are far beyond ${cacheText}; the rules run at ` +
     `${pct(Math.min(...shares))}–${pct(Math.max(...shares))} of their floors. What keeps adam from 100%: the finiteness check, an extra ` +
-    `read of g (${formatMs(line.check)}, ${pct(line.check / adamRow.floor)} of adam's floor), and computation` +
+    `read of g (${formatMs(line.check)}, ${pct(line.check / adamRow.floor)} of adam's floor) that runs before any chunk so that a rejected ` +
+    `step changes nothing, and the copies through the staging slots, which only this thread can make` +
     (inCacheAdam
-      ? `: at ${sizeName(inCacheAdam.n)}, where its arrays fit in cache, adam takes ${nsPer(inCacheAdam.ours, inCacheAdam.n)} per parameter ` +
-        `(a square root and a division each, two lanes at a time), against a floor of ${nsPer(adamRow.floor, largest)} per parameter at ` +
-        `${sizeName(largest)}, so one thread cannot hide all of its arithmetic behind the memory traffic. `
+      ? `. Arithmetic matters too: at ${sizeName(inCacheAdam.n)}, where its arrays fit in cache and one thread runs the step, adam takes ` +
+        `${nsPer(inCacheAdam.ours, inCacheAdam.n)} per parameter (a square root and a division each, two lanes at a time), against a floor ` +
+        `of ${nsPer(adamRow.floor, largest)} per parameter at ${sizeName(largest)}. `
       : `. `) +
     (outside.length
       ? `Where tf.train wins out of cache (${outside.map((r) => `${r.c.name} at ${sizeName(r.n)}`).join(", ")}), it is by moving float32: ` +
@@ -292,7 +296,8 @@ function verdict(rows: Row[], lines: Line[]): string {
       ? `Where it wins in or near the cache (${inside.map((r) => `${r.c.name} at ${sizeName(r.n)}`).join(", ")}), TF.js's kernels process ` +
         `four float32 lanes per instruction to our two f64 ones. `
       : "") +
-    `adamw takes ${times(adamwRow.ours / adamRow.ours)} adam's time at ${sizeName(largest)}: its decoupled decay is one more multiply in the same pass. ` +
+    `adamw, whose decoupled decay is one more multiply in adam's pass, runs at ${pct(adamwRow.floor / adamwRow.ours)} of its floor at ` +
+    `${sizeName(largest)} (adam: ${pct(adamShare)}). ` +
     `At ${sizeName(smallest)} tf.train is ${times(Math.min(...tfSmall))}–${times(Math.max(...tfSmall))} slower than ours: ` +
     `per-op dispatch and bookkeeping, over a dozen tensor ops for Adam.`;
 

@@ -17,15 +17,21 @@ import { announce, ARGS, attach, CONTROL, CONTROL_BYTES, done, giveUpOnWorker, S
 /** The fewest parameters for which a rule uses its WebAssembly kernel (measured crossover, in BENCHMARKS.md). */
 export const KERNEL_MIN_LENGTH = 16;
 
-let parallelMinLength = 1 << 18;
+let parallelThreshold = 1 << 18;
+
+/** The fewest parameters for which an arena pipelines its steps with a second thread (2¹⁸ unless set). */
+export function parallelMinLength(): number {
+  return parallelThreshold;
+}
 
 /**
  * Sets the fewest parameters for which arenas made from now on pipeline their steps with a second
- * thread (default 2¹⁸; Infinity: never) and returns the previous value; for tests and benchmarks.
+ * thread (Infinity: never) and returns the previous value; for tests and benchmarks. Below 2¹⁸ the
+ * hand-overs cost more than the second thread saves (measured at 1e5: about 1.3× slower).
  */
 export function setParallelMinLength(n: number): number {
-  const previous = parallelMinLength;
-  parallelMinLength = n;
+  const previous = parallelThreshold;
+  parallelThreshold = n;
   return previous;
 }
 
@@ -93,7 +99,7 @@ export function arena<K extends string>(
   if (n < KERNEL_MIN_LENGTH) return undefined;
   const names = Object.keys(state) as K[];
   const kept = names.filter((name) => state[name]);
-  const parallel = n >= parallelMinLength;
+  const parallel = n >= parallelThreshold;
   // Pipelined chunks are twice as long: each hand-over between the threads costs a few microseconds.
   const chunk = Math.min(parallel ? 2 * chunkLength : chunkLength, 2 * Math.ceil(n / 2)); // even: two lanes at a time
   const slots = parallel ? SLOTS : 1;

@@ -12,6 +12,7 @@
  * through which the two threads hand the slots over with `Atomics`; the kernel's arguments for a slot
  * are written there as f64.
  */
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 
 /** The control block at the start of a shared arena: Int32 words, then the slots' f64 arguments. */
@@ -102,6 +103,7 @@ const forget = new FinalizationRegistry<number>((id) => worker?.postMessage({ fo
 
 function startWorker(): boolean {
   if (worker) return !broken;
+  if (broken || availableParallelism() < 2) return false; // on one core the threads would only take turns
   try {
     const shared = new SharedArrayBuffer(8);
     worker = new Worker(WORKER_SOURCE, { eval: true });
