@@ -6,8 +6,8 @@
  * (WebAssembly SIMD), without bounds checks. A kernel can only read its own memory, so each step copies
  * the parameters and gradients in and the parameters out, a cache-sized chunk at a time (native copies,
  * much faster than the loop), while the state stays in the arena for good: the optimizer's `state.m`
- * and the like are views of it. From `PARALLEL_MIN_LENGTH` parameters on, a second thread runs the
- * kernel on one chunk while this one copies the next (parallel.ts).
+ * and the like are views of it. From `parallelMinLength()` parameters on, a worker thread runs kernels
+ * on staged chunks while this one copies the next (parallel.ts).
  * Below `KERNEL_MIN_LENGTH` parameters the copies and the call cost more than they save, and rules
  * keep to their JavaScript loop. BENCHMARKS.md has the measurements.
  */
@@ -58,10 +58,10 @@ export interface Arena<K extends string> {
   /** A state array as a Float64Array of the n entries in use (a view of the arena; empty if not kept). */
   view(name: K): Float64Array;
   /**
-   * One step, a chunk at a time: copies the chunk of params and grads in, calls the kernel `fn` with the
-   * byte offsets of the staged params and grads and of each state array at the chunk (in the order the
-   * arena was made with, 0 for arrays not kept), the number of f64 pairs in the chunk, and then
-   * `scalars`; then copies the chunk of params back out.
+   * One step, a chunk at a time: copies the chunk of params and grads in, calls the kernel with the byte
+   * offsets of the staged params and grads and of each state array at the chunk (in the order the arena
+   * was made with, 0 for arrays not kept), the number of f64 pairs in the chunk, and then `scalars`;
+   * then copies the chunk of params back out.
    */
   run(params: Float64Array, grads: Float64Array, ...scalars: number[]): void;
 }
@@ -86,8 +86,8 @@ export function setChunkLength(n: number): number {
 }
 
 /**
- * An arena for n parameters: a staging area for a chunk of params and grads, and the state arrays whose
- * flag in `state` is true, each zeroed; or undefined when n is below `KERNEL_MIN_LENGTH` or the memory
+ * An arena for n parameters: staging for chunks of params and grads (one slot, or `SLOTS` when the
+ * steps are pipelined), and the state arrays whose flag in `state` is true, each zeroed; or undefined when n is below `KERNEL_MIN_LENGTH` or the memory
  * cannot be had (the caller then uses its JavaScript loop). The keys of `state` must be in the order of
  * the kernel's parameters.
  */
