@@ -154,24 +154,34 @@ describe("WebAssembly kernels", () => {
     assert.equal(at.state.vMax.length, 0);
   });
 
-  it("leaves params and state unchanged when a step is rejected", () => {
-    const n = 64;
-    const opt = adam({ amsgrad: true, recordUpdate: true });
-    const params = new Float64Array(n).fill(1);
-    const [g1, g2] = gradients(7, n, 2);
-    opt.step(params, g1);
-    const before = { params: params.slice(), m: opt.state.m.slice(), v: opt.state.v.slice(), vMax: opt.state.vMax.slice() };
-    const bad = g2.slice();
-    bad[40] = NaN;
-    assert.throws(() => opt.step(params, bad), /grads\[40\] is NaN/);
-    assert.deepEqual(params, before.params);
-    assert.deepEqual(opt.state.m, before.m);
-    assert.deepEqual(opt.state.v, before.v);
-    assert.deepEqual(opt.state.vMax, before.vMax);
-    assert.equal(opt.state.t, 1);
-    opt.step(params, g2); // and the optimizer goes on
-    assert.equal(opt.state.t, 2);
-  });
+  for (const pipelined of [false, true]) {
+    it(`leaves params and state unchanged when a step is rejected${pipelined ? " (pipelined on two threads)" : ""}`, () => {
+      const previous = setParallelMinLength(pipelined ? KERNEL_MIN_LENGTH : Infinity);
+      const chunk = setChunkLength(8);
+      try {
+        const n = 64;
+        const opt = adam({ amsgrad: true, recordUpdate: true });
+        const params = new Float64Array(n).fill(1);
+        const [g1, g2] = gradients(7, n, 2);
+        opt.step(params, g1);
+        assert.equal(opt.state.m.buffer instanceof SharedArrayBuffer, pipelined);
+        const before = { params: params.slice(), m: opt.state.m.slice(), v: opt.state.v.slice(), vMax: opt.state.vMax.slice() };
+        const bad = g2.slice();
+        bad[40] = NaN;
+        assert.throws(() => opt.step(params, bad), /grads\[40\] is NaN/);
+        assert.deepEqual(params, before.params);
+        assert.deepEqual(opt.state.m.slice(), before.m);
+        assert.deepEqual(opt.state.v.slice(), before.v);
+        assert.deepEqual(opt.state.vMax.slice(), before.vMax);
+        assert.equal(opt.state.t, 1);
+        opt.step(params, g2); // and the optimizer goes on
+        assert.equal(opt.state.t, 2);
+      } finally {
+        setParallelMinLength(previous);
+        setChunkLength(chunk);
+      }
+    });
+  }
 
   it("records the update, and starts over with a new size after reset", () => {
     const opt = adam({ lr: 0.5, recordUpdate: true });
