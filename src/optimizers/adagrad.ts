@@ -13,6 +13,9 @@
  * - `epsInsideSqrt` (default false, PyTorch): when true the denominator is √(s_t + ε) (TF.js, Keras).
  * - `initialAccumulatorValue`: PyTorch 0, TF.js and Keras 0.1; ε: PyTorch 1e-10, TF.js/Keras 1e-7.
  * TF.js has no lrDecay.
+ *
+ * From 16 parameters on, the loop below runs as src/kernels/adagrad.wat: the same operations in WebAssembly
+ * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
  */
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";

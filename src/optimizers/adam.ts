@@ -27,8 +27,8 @@
  * - ε: PyTorch 1e-8, TF.js and Keras 1e-7. TF.js has no AMSGrad.
  * - `decoupledWeightDecay` (default false): PyTorch's flag of the same name; true makes this `adamw`.
  *
- * From 16 parameters on, the loop below runs as src/kernels/adam.wat, the same operations in WebAssembly
- * SIMD (bit-identical results, about 3× faster; see src/kernels/arena.ts).
+ * From 16 parameters on, the loop below runs as src/kernels/adam.wat: the same operations in WebAssembly
+ * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
  */
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";

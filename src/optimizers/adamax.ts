@@ -13,6 +13,9 @@
  * - `epsInsideMax` (default true, PyTorch): ε is added to |g| inside the max. False puts it in the
  *   denominator instead, u_t ← max(β₂ u_{t−1}, |g|), θ_t ← θ_{t−1} − γ/(1 − β₁ᵗ) · m_t/(u_t + ε), as
  *   TF.js and Keras do (and ε 1e-7 there). TF.js's extra `decay` is inverseTimeDecay as a schedule.
+ *
+ * From 16 parameters on, the loop below runs as src/kernels/adamax.wat: the same operations in WebAssembly
+ * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
  */
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";

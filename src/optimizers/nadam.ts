@@ -12,6 +12,9 @@
  * The product ∏ μ_i is kept in the state (`muProduct`), as PyTorch keeps `mu_product`.
  * Source: Dozat, "Incorporating Nesterov Momentum into Adam" (ICLR 2016 workshop); torch.optim.NAdam
  * docs. Keras's Nadam follows Dozat's schedule without a configurable ψ (and ε 1e-7); TF.js has no NAdam.
+ *
+ * From 16 parameters on, the loop below runs as src/kernels/nadam.wat: the same operations in WebAssembly
+ * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
  */
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";

@@ -18,6 +18,9 @@
  * - α: PyTorch 0.99, TF.js `decay` 0.9, Keras `rho` 0.9; ε: PyTorch 1e-8, TF.js/Keras 1e-7.
  * - TF.js's centered form computes √(ṽ_t − ε) (it subtracts ε under the root), which is NaN once
  *   ṽ_t < ε; ours adds it. Keras adds it as ours does.
+ *
+ * From 16 parameters on, the loop below runs as src/kernels/rmsprop.wat: the same operations in WebAssembly
+ * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
  */
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";

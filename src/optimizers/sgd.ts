@@ -17,6 +17,9 @@
  * - `dampenFirstStep` (default false, PyTorch): when true, b_0 = 0 and the first step is dampened too,
  *   b_1 = (1 − τ) g, which is the EMA form v ← βv + (1 − β)g at τ = μ.
  * TF.js's `tf.train.momentum(γ, μ, useNesterov)` is this rule with τ = 0 (it has no dampening).
+ *
+ * From 16 parameters on, the loop below runs as src/kernels/sgd.wat: the same operations in WebAssembly
+ * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
  */
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";
