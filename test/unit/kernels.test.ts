@@ -124,6 +124,26 @@ describe("WebAssembly kernels", () => {
     }
   });
 
+  it("give each optimizer its own result when pipelined steps of several optimizers alternate", () => {
+    const previous = { chunk: setChunkLength(16), parallel: setParallelMinLength(KERNEL_MIN_LENGTH) };
+    try {
+      const n = 301;
+      const makers = [() => adam({ lr: 0.01 }), () => rmsprop({ centered: true }), () => sgd({ lr: 0.1, momentum: 0.9 })];
+      const alternating = makers.map((make) => ({ opt: make(), p: new Float64Array(n).fill(1) }));
+      const grads = gradients(11, n, 12);
+      for (const g of grads) for (const a of alternating) a.opt.step(a.p, g);
+      makers.forEach((make, i) => {
+        const alone = make();
+        const p = new Float64Array(n).fill(1);
+        for (const g of grads) alone.step(p, g);
+        sameBits(alternating[i].p, Array.from(p), `params of optimizer ${i}`);
+      });
+    } finally {
+      setChunkLength(previous.chunk);
+      setParallelMinLength(previous.parallel);
+    }
+  });
+
   it("fuse AdamW's decay into one pass with the same numbers as the decay transform in front of Adam", () => {
     const n = 1000;
     const fused = adamw({ lr: 0.01, weightDecay: 0.1, recordUpdate: true });
