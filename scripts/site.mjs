@@ -219,7 +219,6 @@ async function main() {
   if (execute) {
     const python = findPython();
     if (!python) {
-      console.error("site: no Python with nbclient found. Install Debian's python3-nbclient (or `pip install nbclient`).");
       process.exit(1);
     }
     rmSync(executedDir, { recursive: true, force: true });
