@@ -16,6 +16,33 @@ const DEFAULT_LAYOUT = {
 };
 const DEFAULT_CONFIG = { responsive: true, displaylogo: false };
 
+/**
+ * Shows a plotly figure in the notebook (or prints its title outside one), as one MIME bundle:
+ * - `application/vnd.plotly.v1+json`, drawn by JupyterLab's and Notebook 7's plotly renderer (which
+ *   the project's environment installs) and by VS Code, in trusted and untrusted notebooks alike;
+ * - `text/html`, for front ends without that renderer: a script draws the figure with the page's
+ *   plotly.js, loading it from the Jupyter server when the page has none (after a reload, too);
+ * - `text/plain`, the figure's title.
+ */
+export function plot(figure: Figure): void {
+  const full = withDefaults(figure);
+  const bundle = {
+    [PLOTLY_MIME]: full,
+    "text/html": figureHtml(full, plotlyUrlOnServer()),
+    "text/plain": `<plot: ${figureTitle(full)}>`,
+  };
+  sendBundle(bundle);
+}
+
+/** The figure with the course's default size, margins, font and config filled in. */
+export function withDefaults(figure: Figure): Figure {
+  return {
+    ...figure,
+    layout: { ...DEFAULT_LAYOUT, ...figure.layout },
+    config: { ...DEFAULT_CONFIG, ...figure.config },
+  };
+}
+
 function figureTitle(figure: Figure): string {
   const title = figure.layout?.title;
   if (typeof title === "string") return title;
