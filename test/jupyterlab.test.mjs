@@ -21,6 +21,12 @@ const shotsDir = join(root, "build", "screenshots", "jupyterlab");
 const missing = !environmentReady() ? "the project's Python environment (.venv/) is missing: run `npm install`" : !chromiumPath() ? "no Chromium (Debian: apt-get install chromium)" : null;
 if (missing && process.env.CI) throw new Error(`JupyterLab tests cannot run in CI: ${missing}`);
 
+/** Shuts down the server's kernels (a closed page leaves its kernel running, as a closed tab does). */
+async function shutdownKernels(server) {
+  const kernels = await fetch(`${server.url}/api/kernels?token=${server.token}`).then((r) => r.json()).catch(() => []);
+  for (const k of kernels) await fetch(`${server.url}/api/kernels/${k.id}?token=${server.token}`, { method: "DELETE" }).catch(() => {});
+}
+
 /** A page that records what a student would see go wrong. */
 async function openPage(browser, server) {
   const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
@@ -208,8 +214,8 @@ describe("JupyterLab 4", { skip: missing ?? false, concurrency: false }, () => {
         const seen = await inspectNotebook(page);
         await screenshotFirstPlot(page, `${basename(name, ".ipynb")}.png`);
         t.diagnostic(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s, ${seen.plots} plots, ${seen.math} formulas, ${seen.tables} tables`);
-        assert.deepEqual(ps.filter((p) => !/^\[\d+\]:$/.test(p)), [], "every code cell ran");
         assert.deepEqual(seen.errors, [], "no cell failed or wrote to stderr");
+        assert.deepEqual(ps.filter((p) => !/^\[\d+\]:$/.test(p)), [], `every code cell ran: ${ps.join(" ")}`);
         assert.ok(seen.plots >= plottingCells(path), `${seen.plots} plots shown, ${plottingCells(path)} cells call plot()`);
         assert.equal(seen.blank, 0, `${seen.blank} of ${seen.plots} plots were not drawn`);
         assert.equal(seen.fallbackPlots, 0, "JupyterLab's plotly renderer draws the figures (not the HTML fallback)");
@@ -219,6 +225,7 @@ describe("JupyterLab 4", { skip: missing ?? false, concurrency: false }, () => {
         assert.deepEqual(problems, []);
       } finally {
         await page.close();
+        await shutdownKernels(server);
       }
     });
   }
@@ -270,6 +277,49 @@ describe("JupyterLab 4", { skip: missing ?? false, concurrency: false }, () => {
       assert.equal(seen.errors.length, 1);
       assert.match(seen.errors[0], /RangeError/);
       assert.match(seen.errors[0], /adam: lr must be/);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test("progress updates one output in place while a cell runs; tables render", async () => {
+    const loop = [
+      'import { progress, table } from "optimlab";',
+      "function work(): number {",
+      '  const bar = progress(20, "epochs");',
+      "  let x = 0;",
+      "  for (let epoch = 1; epoch <= 20; epoch++) {",
+      "    const until = Date.now() + 150;",
+      "    while (Date.now() < until) x += Math.sqrt(epoch);",
+      "    bar.update(epoch);",
+      "  }",
+      "  bar.close();",
+      "  return x;",
+      "}",
+      "work();",
+      'table([{ optimizer: "sgd", loss: 0.5 }, { optimizer: "adam", loss: 0.25 }]);',
+    ].join("\n");
+    scratchNotebook(server.rootDir, "progress.ipynb", [loop]);
+    const { page, problems } = await openPage(browser, server);
+    try {
+      await openNotebook(page, server, "progress.ipynb");
+      const seen = new Set();
+      await runAndSettle(page, async () => {
+        await menu(page, "Run", "Run All Cells");
+        const until = Date.now() + 60_000;
+        while (Date.now() < until) {
+          const state = await page.$$eval(`${VISIBLE} .optimlab-progress`, (els) => els.map((e) => e.textContent?.trim()));
+          if (state.length === 1) seen.add(state[0]);
+          if (state[0]?.includes("20/20")) break;
+          await page.waitForTimeout(100);
+        }
+      });
+      const bars = await page.$$eval(`${VISIBLE} .optimlab-progress`, (els) => els.map((e) => e.textContent?.trim()));
+      const rows = await page.$$eval(`${VISIBLE} .jp-OutputArea-output table tr`, (els) => els.length);
+      assert.deepEqual(bars, ["epochs: 20/20"], "one progress output, ending at 20/20");
+      assert.ok(seen.size >= 3, `the bar was seen at ${seen.size} states while the cell ran: ${[...seen].join(" | ")}`);
+      assert.equal(rows, 3, "the table has a header and two rows");
+      assert.deepEqual(problems, []);
     } finally {
       await page.close();
     }
