@@ -23,6 +23,7 @@ import type { LearningRate } from "../schedules/schedule";
 import { filled } from "./state";
 import { boolean, nonNegative } from "./validate";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { SAFE } from "./guard";
 import { adagradWasm } from "../kernels/adagrad.wasm";
 
 const adagradModule = lazyModule(adagradWasm);
@@ -87,6 +88,14 @@ export function adagrad(options: AdagradOptions = {}): AdagradOptimizer {
             sum[i] = s;
             params[i] -= (clr * g) / (Math.sqrt(s + epsIn) + epsOut);
           }
+        },
+        bound(g, _p, lr, t, _state, now, next) {
+          // The sum only grows from its initial value, so the denominator is at least √(s₀ + ε_in) + ε_out.
+          const clr = lr / (1 + (t - 1) * lrDecay);
+          const least = Math.sqrt(initialAccumulatorValue + epsIn) + epsOut;
+          next.sum = Math.max(now.sum, initialAccumulatorValue) + g * g;
+          if (!(least > 0 && next.sum + epsIn <= SAFE && clr * g <= SAFE)) return Infinity;
+          return (clr * g) / least;
         },
       };
     },

@@ -36,6 +36,7 @@ import type { LearningRate } from "../schedules/schedule";
 import { biasCorrection as correction, zeros } from "./state";
 import { boolean, decayRate, nonNegative, oneOf } from "./validate";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { atMost, SAFE } from "./guard";
 import { adamWasm } from "../kernels/adam.wasm";
 
 const adamModule = lazyModule(adamWasm);
@@ -155,6 +156,19 @@ export function createAdam<O extends AdamOptions>(
             }
             params[i] = params[i] * keep - (stepSize * mi) / (Math.sqrt(second) * after + epsilon);
           }
+        },
+        bound(g, _p, lr, t, _state, now, next) {
+          // |m| ≤ max(|m|, |g|) and v ≤ max(v, g²) (averages); the step's denominator is at least ε.
+          const bc1 = biasCorrection ? correction(beta1, t) : 1;
+          const bc2 = biasCorrection ? correction(beta2, t) : 1;
+          const keep = decoupled ? 1 - lr * weightDecay : 1;
+          const epsilon = epsHat ? eps / Math.sqrt(bc2) : eps;
+          next.m = atMost(now.m, g);
+          next.v = atMost(now.v, g * g);
+          next.vMax = atMost(now.vMax, maxOfCorrected ? next.v / bc2 : next.v);
+          const numerator = (lr / bc1) * next.m;
+          if (!(epsilon > 0 && keep >= 0 && keep <= 1 && next.vMax <= SAFE && numerator <= SAFE)) return Infinity;
+          return numerator / epsilon;
         },
       };
     },

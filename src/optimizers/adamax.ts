@@ -23,6 +23,7 @@ import type { LearningRate } from "../schedules/schedule";
 import { biasCorrection, zeros } from "./state";
 import { boolean, decayRate, nonNegative } from "./validate";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { atMost, SAFE } from "./guard";
 import { adamaxWasm } from "../kernels/adamax.wasm";
 
 const adamaxModule = lazyModule(adamaxWasm);
@@ -91,6 +92,15 @@ export function adamax(options: AdamaxOptions = {}): AdamaxOptimizer {
             u[i] = ui;
             params[i] -= (stepSize * mi) / (ui + epsInDenominator);
           }
+        },
+        bound(g, _p, lr, t, _state, now, next) {
+          // u ≥ |g| + ε_in, so the denominator is at least ε_in + ε_out.
+          const least = epsInMax + epsInDenominator;
+          next.m = atMost(now.m, g);
+          next.u = atMost(now.u, g + epsInMax);
+          const numerator = (lr / biasCorrection(beta1, t)) * next.m;
+          if (!(least > 0 && next.u <= SAFE && numerator <= SAFE)) return Infinity;
+          return numerator / least;
         },
       };
     },

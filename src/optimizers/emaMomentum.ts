@@ -12,6 +12,7 @@
 import type { Optimizer } from "./optimizer";
 import { type BetaMomentumOptions, betaMomentumOptimizer } from "./betaMomentum";
 import { zeros } from "./state";
+import { atMost } from "./guard";
 
 export type EmaMomentumOptions = BetaMomentumOptions;
 
@@ -32,6 +33,10 @@ export function emaMomentum(options: EmaMomentumOptions): EmaMomentumOptimizer {
         v[i] = vi;
         params[i] -= lr * vi;
       }
+    },
+    bound(g, _p, lr, _t, _state, now, next) {
+      next.v = atMost(now.v, g);
+      return lr * next.v;
     },
   }));
 }

@@ -22,6 +22,7 @@ import type { LearningRate } from "../schedules/schedule";
 import { biasCorrection, zeros } from "./state";
 import { boolean, decayRate, nonNegative } from "./validate";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { atMost, SAFE } from "./guard";
 import { nadamWasm } from "../kernels/nadam.wasm";
 
 const nadamModule = lazyModule(nadamWasm);
@@ -69,6 +70,13 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
   const momentumDecay = nonNegative(name, "momentumDecay", o.momentumDecay);
   const decoupledWeightDecay = boolean(name, "decoupledWeightDecay", o.decoupledWeightDecay);
   const muAt = (t: number) => beta1 * (1 - 0.5 * 0.96 ** (t * momentumDecay));
+  /** The step's coefficients of g and of m, given μ₁⋯μ_{t−1}; and μ₁⋯μ_t. */
+  const coefficients = (muProduct: number, lr: number, t: number) => {
+    const mu = muAt(t);
+    const muNext = muAt(t + 1);
+    const product = muProduct * mu;
+    return { product, grad: (lr * (1 - mu)) / (1 - product), moment: (lr * muNext) / (1 - product * muNext) };
+  };
   return makeOptimizer({
     name,
     options: { lr, beta1, beta2, eps, weightDecay, momentumDecay, decoupledWeightDecay, recordUpdate },
@@ -84,11 +92,7 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
         },
         apply(params, grads, state, lr, t) {
           const { m, v } = state;
-          const mu = muAt(t);
-          const muNext = muAt(t + 1);
-          const product = state.muProduct * mu;
-          const gradCoefficient = (lr * (1 - mu)) / (1 - product);
-          const momentCoefficient = (lr * muNext) / (1 - product * muNext);
+          const { product, grad: gradCoefficient, moment: momentCoefficient } = coefficients(state.muProduct, lr, t);
           const after = 1 / Math.sqrt(biasCorrection(beta2, t));
           state.muProduct = product;
           if (kernel) return kernel.run(params, grads, beta1, beta2, gradCoefficient, momentCoefficient, after, eps);
@@ -100,6 +104,14 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
             v[i] = vi;
             params[i] -= (gradCoefficient * g + momentCoefficient * mi) / (Math.sqrt(vi) * after + eps);
           }
+        },
+        bound(g, _p, lr, t, state, now, next) {
+          const { grad, moment } = coefficients(state.muProduct, lr, t);
+          next.m = atMost(now.m, g);
+          next.v = atMost(now.v, g * g);
+          const numerator = Math.abs(grad) * g + Math.abs(moment) * next.m;
+          if (!(eps > 0 && next.v <= SAFE && numerator <= SAFE)) return Infinity;
+          return numerator / eps;
         },
       };
     },

@@ -12,6 +12,8 @@ import type { LearningRate } from "../schedules/schedule";
 import { decoupledWeightDecay } from "../transforms/decoupledWeightDecay";
 import { l2Penalty } from "../transforms/penalties";
 import type { GradientTransform, TransformContext } from "../transforms/transform";
+import { checkedStep, type StepBackup } from "./checked";
+import { maxAbs, SAFE, squareSums, type StateBounds } from "./guard";
 import { describe, firstNonFinite } from "./validate";
 
 /** State every optimizer keeps besides its rule's buffers. */
@@ -66,6 +68,15 @@ export interface UpdateRule<S extends object, X extends unknown[] = []> {
   prepare?(n: number, ...extra: X): void;
   /** Applies update `t` (1-based) with learning rate `lr` to `params` in place. */
   apply(params: Float64Array, grads: Float64Array, state: S, lr: number, t: number): void;
+  /**
+   * Lets a step skip the check of its results: given bounds on |g| and |θ| over the coordinates, the
+   * step's learning rate and t, returns a bound on |Δθ| that holds when every input is within its bound,
+   * or Infinity when the rule cannot promise finite results (its state included). `now` holds a bound on
+   * the magnitude of each state array, by name; the rule writes the bound after this step into `next`
+   * for each of its arrays. Rules without it always run checked: their results are scanned and a step
+   * that leaves a non-finite number is undone.
+   */
+  bound?(g: number, p: number, lr: number, t: number, state: S, now: StateBounds, next: StateBounds): number;
 }
 
 /** What a factory hands to `makeOptimizer`. */
@@ -130,9 +141,24 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
         `${name}: params has length ${params.length} but the state was sized for ${size} on the first step (reset() to start over)`,
       );
     }
-    const bad = firstNonFinite(grads);
-    if (bad >= 0) throw new RangeError(`${name}: grads[${bad}] is ${grads[bad]}; gradients must be finite (nothing was changed)`);
   };
+
+  /** Checks that params and grads are finite and returns bounds on their magnitudes (Infinity: too large to bound). */
+  const magnitudes = (params: Float64Array, grads: Float64Array): void => {
+    squareSums(params, grads, sums);
+    if (!(sums.p <= SAFE)) {
+      const bad = firstNonFinite(params);
+      if (bad >= 0) throw new RangeError(`${name}: params[${bad}] is ${params[bad]}; parameters must be finite (nothing was changed)`);
+    }
+    if (!(sums.g <= SAFE)) {
+      const bad = firstNonFinite(grads);
+      if (bad >= 0) throw new RangeError(`${name}: grads[${bad}] is ${grads[bad]}; gradients must be finite (nothing was changed)`);
+    }
+    bounds.p = sums.p <= SAFE ? Math.sqrt(sums.p) : Infinity;
+    bounds.g = sums.g <= SAFE ? Math.sqrt(sums.g) : Infinity;
+  };
+  const sums = { p: 0, g: 0 };
+  const bounds = { g: 0, p: 0 };
 
   const allocate = (n: number): void => {
     Object.assign(state, rule.init(n));
@@ -140,15 +166,30 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
     scratch = transforms.length > 0 ? new Float64Array(n) : EMPTY;
     transformStates = transforms.map((t) => t.init(n));
     size = n;
+    measure();
+  };
+  /** Bounds on the state arrays: measured when they are made and after a checked step, else the rule's. */
+  let now: StateBounds = {};
+  let next: StateBounds = {};
+  const measure = () => {
+    for (const [key, value] of Object.entries(state)) if (value instanceof Float64Array) now[key] = maxAbs(value);
+  };
+  measure();
+
+  /** Whether the step's results are certainly finite, so that it may run without the check (and its copies). */
+  const provablyFinite = (lrNow: number, t: number): boolean => {
+    if (rule.bound === undefined) return false;
+    for (const transform of transforms) {
+      if (transform.bound === undefined) return false; // unknown transforms may throw or leave any number
+      transform.bound(bounds, { lr: lrNow, t });
+    }
+    if (!(bounds.g <= SAFE && bounds.p <= SAFE)) return false;
+    // |Δθ| < SAFE is far below half an ulp of the largest double, so θ − Δθ is finite for every finite θ.
+    return rule.bound(bounds.g, bounds.p, lrNow, t, state, now, next) <= SAFE;
   };
 
-  const step = (params: Float64Array, grads: Float64Array, ...extra: X): void => {
-    checkArrays(params, grads);
-    rule.prepare?.(params.length, ...extra);
-    const t = state.t + 1;
-    const lrNow = lrAt(t - 1);
-    // Everything is checked: from here on the step cannot fail.
-    if (size < 0) allocate(params.length);
+  /** The step itself: transforms, then the rule, then the record of the update. */
+  const run = (params: Float64Array, grads: Float64Array, lrNow: number, t: number): void => {
     const update = state.update;
     if (recordUpdate) update.set(params); // before the transforms: decoupled decay is part of the update
     let g = grads;
@@ -163,6 +204,37 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
     }
     rule.apply(params, g, state, lrNow, t);
     if (recordUpdate) for (let i = 0; i < update.length; i++) update[i] = params[i] - update[i];
+  };
+
+  const backup: StepBackup = { params: EMPTY, arrays: new Map(), scalars: new Map(), transformStates: [] };
+
+  const step = (params: Float64Array, grads: Float64Array, ...extra: X): void => {
+    checkArrays(params, grads);
+    magnitudes(params, grads);
+    rule.prepare?.(params.length, ...extra);
+    const t = state.t + 1;
+    const lrNow = lrAt(t - 1);
+    if (provablyFinite(lrNow, t)) {
+      // Every input is finite and the rule's bounds show every result is: from here on the step cannot fail.
+      if (size < 0) allocate(params.length);
+      run(params, grads, lrNow, t);
+      [now, next] = [next, now];
+    } else {
+      const fresh = size < 0;
+      if (fresh) allocate(params.length);
+      checkedStep({
+        name,
+        t,
+        params,
+        grads,
+        state: state as unknown as Record<string, unknown>,
+        backup,
+        transformStates,
+        run: () => run(params, grads, lrNow, t),
+        forget: fresh ? reset : undefined,
+        bounds: now,
+      });
+    }
     state.t = t;
     state.lr = lrNow;
   };
@@ -172,6 +244,8 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
     scratch = EMPTY;
     transformStates = [];
     size = -1;
+    now = {};
+    measure();
   };
 
   const optimizer = {

@@ -28,6 +28,7 @@ import type { LearningRate } from "../schedules/schedule";
 import { zeros } from "./state";
 import { boolean, decayRate, nonNegative } from "./validate";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { atMost, SAFE } from "./guard";
 import { rmspropWasm } from "../kernels/rmsprop.wasm";
 
 const rmspropModule = lazyModule(rmspropWasm);
@@ -122,6 +123,17 @@ export function rmsprop(options: RmspropOptions = {}): RmspropOptimizer {
               params[i] -= lr * scaled;
             }
           }
+        },
+        bound(g, _p, lr, _t, _state, now, next) {
+          // v ≥ 0 is an average of squares, so the denominator is at least √ε_in + ε_out. Centered, v − a²
+          // may round below zero (its square root is then NaN): those steps run checked.
+          const least = Math.sqrt(epsIn) + epsOut;
+          next.v = atMost(now.v, g * g);
+          const scaled = g / least;
+          if (centered || !(least > 0 && next.v + epsIn <= SAFE && scaled <= SAFE)) return Infinity;
+          if (momentum === 0) return lr * scaled;
+          next.b = momentum * now.b + (lrInsideMomentum ? lr : 1) * scaled;
+          return next.b <= SAFE ? (lrInsideMomentum ? 1 : lr) * next.b : Infinity;
         },
       };
     },

@@ -27,6 +27,7 @@ import type { LearningRate } from "../schedules/schedule";
 import { zeros } from "./state";
 import { boolean, fraction, nonNegative } from "./validate";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { SAFE } from "./guard";
 import { sgdWasm } from "../kernels/sgd.wasm";
 
 const sgdModule = lazyModule(sgdWasm);
@@ -105,6 +106,15 @@ export function sgd(options: SgdOptions): SgdOptimizer {
             b[i] = bi;
             params[i] -= outer * (nesterov ? inner * g + momentum * bi : bi);
           }
+        },
+        bound(g, _p, lr, t, _state, now, next) {
+          if (momentum === 0) return lr * g;
+          const inner = lrInsideMomentum ? lr : 1;
+          const outer = lrInsideMomentum ? 1 : lr;
+          const c = (t === 1 && !dampenFirstStep ? 1 : 1 - dampening) * inner;
+          next.b = momentum * now.b + c * g;
+          if (!(next.b <= SAFE && inner * g <= SAFE)) return Infinity;
+          return outer * (nesterov ? inner * g + momentum * next.b : next.b);
         },
       };
     },
