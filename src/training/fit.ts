@@ -1,4 +1,4 @@
-import { checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
+import { checkBoolean, checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
 import { Dataset, epochOrder } from "../data/dataset";
 import { progress as showProgress } from "../display/progress";
 import { DEFAULT_LIMIT, type Failure, StepOptimizer, allFinite, failure } from "./optimizer";
@@ -127,7 +127,7 @@ export function fit(model: TrainableModel, data: Dataset, optimizer: StepOptimiz
   const epochs = checkInteger("epochs", options.epochs, 1);
   const batchSize = checkInteger("batchSize", options.batchSize ?? 32, 1);
   const seed = checkInteger("seed", options.seed ?? 0);
-  const shuffle = options.shuffle ?? true;
+  const shuffle = checkBoolean("shuffle", options.shuffle ?? true);
   const limit = checkNumber("limit", options.limit ?? DEFAULT_LIMIT, "positive");
   const { test, schedule, onEpoch } = options;
   checkData("data", data, model);
