@@ -82,7 +82,7 @@ for (const [name, make, options] of OPTIMIZERS) {
   const huge = ["sgd", "adamax", "emaMomentum", "heavyBall", "nesterov", "newton"].includes(name) ? 1e300 : 1e200;
   add("overflow inside a step", [`${name}({ lr: 1e10 }).step(grads = ${huge})`, () => make({ lr: 1e10 }).step(Float64Array.of(1, 1), Float64Array.of(1, huge), ...(name === "newton" ? [Float64Array.of(1, 0, 0, 1e-12)] : [])), new RegExp(`${name}: step 1 would make \\w+\\[\\d\\]`)]);
 }
-add("junk types", ["newton.step without a Hessian", () => L.newton().step(Float64Array.of(1), Float64Array.of(1)), /newton: the Hessian must be a Float64Array/]);
+add("junk types", ["newton.step without a Hessian", () => (L.newton() as unknown as { step(p: Float64Array, g: Float64Array): void }).step(Float64Array.of(1), Float64Array.of(1)), /newton: the Hessian must be a Float64Array/]);
 add("mismatched lengths", ["newton.step with a 3-entry Hessian", () => L.newton().step(Float64Array.of(1, 1), Float64Array.of(1, 1), Float64Array.of(1, 0, 1)), /newton: the Hessian has 3 entries/]);
 add("NaN and ±Infinity", ["newton.step with a NaN Hessian", () => L.newton().step(Float64Array.of(1), Float64Array.of(1), Float64Array.of(NaN)), /newton: hessian\[0\] is NaN/]);
 

@@ -87,11 +87,11 @@ const OPTIMIZERS: [string, (lr: number) => Stepper][] = [
 ];
 
 function arraysOf(opt: Stepper): [string, Float64Array][] {
-  return Object.entries(opt.state).filter((e): e is [string, Float64Array] => e[1] instanceof Float64Array);
+  return Object.entries(opt.state as object).filter((e): e is [string, Float64Array] => e[1] instanceof Float64Array);
 }
 
 function copyState(opt: Stepper, params: Float64Array): unknown[] {
-  return [params.slice(), ...Object.values(opt.state).map((v) => (v instanceof Float64Array ? v.slice() : v))];
+  return [params.slice(), ...Object.values(opt.state as object).map((v: unknown) => (v instanceof Float64Array ? v.slice() : v))];
 }
 
 function sameState(a: unknown[], b: unknown[]): boolean {
