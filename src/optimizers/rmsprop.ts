@@ -112,7 +112,8 @@ export function rmsprop(options: RmspropOptions = {}): RmspropOptimizer {
             if (centered) {
               const a = alpha * gAvg[i] + (1 - alpha) * g;
               gAvg[i] = a;
-              vTilde = vi - a * a;
+              // v − a² ≥ 0 in exact arithmetic (a variance); rounding can take it just below 0, whose root is NaN.
+              vTilde = Math.max(vi - a * a, 0);
             }
             const scaled = g / (Math.sqrt(vTilde + epsIn) + epsOut);
             if (momentum > 0) {
@@ -125,12 +126,12 @@ export function rmsprop(options: RmspropOptions = {}): RmspropOptimizer {
           }
         },
         bound(g, _p, lr, _t, _state, now, next) {
-          // v ≥ 0 is an average of squares, so the denominator is at least √ε_in + ε_out. Centered, v − a²
-          // may round below zero (its square root is then NaN): those steps run checked.
+          // v (centered: max(v − a², 0)) is ≥ 0, so the denominator is at least √ε_in + ε_out.
           const least = Math.sqrt(epsIn) + epsOut;
           next.v = atMost(now.v, g * g);
+          next.gAvg = atMost(now.gAvg, g);
           const scaled = g / least;
-          if (centered || !(least > 0 && next.v + epsIn <= SAFE && scaled <= SAFE)) return Infinity;
+          if (!(least > 0 && next.v + epsIn <= SAFE && next.gAvg * next.gAvg <= SAFE && scaled <= SAFE)) return Infinity;
           if (momentum === 0) return lr * scaled;
           next.b = momentum * now.b + (lrInsideMomentum ? lr : 1) * scaled;
           return next.b <= SAFE ? (lrInsideMomentum ? 1 : lr) * next.b : Infinity;
