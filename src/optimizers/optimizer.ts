@@ -4,8 +4,10 @@
  * counting steps, and recording the update. Each optimizer file supplies only its update rule: the
  * state it keeps and one fused loop over the parameters.
  *
- * A step is atomic: every check (array types and lengths, finite gradients, the schedule's value, the
- * rule's own checks) runs before anything changes, so a step that throws leaves the parameters and the
+ * A step is atomic: every check (array types and lengths, finite parameters and gradients, the
+ * schedule's value, the rule's own checks) runs before anything changes, and so does the proof that
+ * the results will be finite (guard.ts); a step that cannot be vouched for runs checked (checked.ts)
+ * and is undone if a result is not finite. So a step that throws leaves the parameters and the
  * optimizer's state (including `t` and not-yet-allocated buffers) exactly as they were.
  */
 import type { LearningRate } from "../schedules/schedule";
