@@ -25,7 +25,6 @@ import type { LearningRate } from "../schedules/schedule";
 import { zeros } from "./state";
 import { fraction, nonNegative } from "./validate";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
-import { atMost, SAFE } from "./guard";
 import { adadeltaWasm } from "../kernels/adadelta.wasm";
 
 const adadeltaModule = lazyModule(adadeltaWasm);
@@ -86,11 +85,10 @@ export function adadelta(options: AdadeltaOptions = {}): AdadeltaOptimizer {
         },
         bound(g, _p, lr, _t, _state, now, next) {
           // |Δx| = √(u + ε)/√(v + ε)·|g| ≤ √(u + ε)/√ε·|g|; v and u are averages (of g² and Δx²).
-          next.v = atMost(now.v, g * g);
-          const delta = (Math.sqrt(now.u + eps) / Math.sqrt(eps)) * g;
-          next.u = atMost(now.u, delta * delta);
-          if (!(eps > 0 && next.v + eps <= SAFE && next.u + eps <= SAFE)) return Infinity;
-          return lr * delta;
+          next.v = Math.max(now.v, g * g);
+          const delta = (Math.sqrt(now.u + eps) / Math.sqrt(eps)) * g; // ε = 0: Infinity or NaN, so checked
+          next.u = Math.max(now.u, delta * delta);
+          return Math.max(next.v + eps, next.u + eps, lr * delta);
         },
       };
     },

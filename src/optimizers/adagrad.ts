@@ -23,7 +23,6 @@ import type { LearningRate } from "../schedules/schedule";
 import { filled } from "./state";
 import { boolean, nonNegative } from "./validate";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
-import { SAFE } from "./guard";
 import { adagradWasm } from "../kernels/adagrad.wasm";
 
 const adagradModule = lazyModule(adagradWasm);
@@ -94,8 +93,7 @@ export function adagrad(options: AdagradOptions = {}): AdagradOptimizer {
           const clr = lr / (1 + (t - 1) * lrDecay);
           const least = Math.sqrt(initialAccumulatorValue + epsIn) + epsOut;
           next.sum = Math.max(now.sum, initialAccumulatorValue) + g * g;
-          if (!(least > 0 && next.sum + epsIn <= SAFE && clr * g <= SAFE)) return Infinity;
-          return (clr * g) / least;
+          return Math.max(next.sum + epsIn, clr * g, (clr * g) / least); // least = 0: Infinity or NaN, so checked
         },
       };
     },

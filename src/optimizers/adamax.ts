@@ -23,7 +23,6 @@ import type { LearningRate } from "../schedules/schedule";
 import { biasCorrection, zeros } from "./state";
 import { boolean, decayRate, nonNegative } from "./validate";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
-import { atMost, SAFE } from "./guard";
 import { adamaxWasm } from "../kernels/adamax.wasm";
 
 const adamaxModule = lazyModule(adamaxWasm);
@@ -95,12 +94,10 @@ export function adamax(options: AdamaxOptions = {}): AdamaxOptimizer {
         },
         bound(g, _p, lr, t, _state, now, next) {
           // u ≥ |g| + ε_in, so the denominator is at least ε_in + ε_out.
-          const least = epsInMax + epsInDenominator;
-          next.m = atMost(now.m, g);
-          next.u = atMost(now.u, g + epsInMax);
+          next.m = Math.max(now.m, g);
+          next.u = Math.max(now.u, g + epsInMax);
           const numerator = (lr / biasCorrection(beta1, t)) * next.m;
-          if (!(least > 0 && next.u <= SAFE && numerator <= SAFE)) return Infinity;
-          return numerator / least;
+          return Math.max(next.u, numerator, numerator / (epsInMax + epsInDenominator)); // ε = 0: Infinity or NaN, so checked
         },
       };
     },

@@ -9,6 +9,21 @@
 import { maxAbs } from "./guard";
 import { firstNonFinite } from "./validate";
 
+/**
+ * What a step throws when a result would not be finite: the run it belongs to has diverged (the
+ * training loops report it as divergence). `array` and `index` name the coordinate.
+ */
+export class NonFiniteStepError extends RangeError {
+  constructor(
+    message: string,
+    readonly array: string,
+    readonly index: number,
+  ) {
+    super(message);
+    this.name = "NonFiniteStepError";
+  }
+}
+
 /** Copies kept by a checked step, reused from step to step. */
 export interface StepBackup {
   params: Float64Array;
@@ -81,8 +96,10 @@ export function checkedStep(step: CheckedStep): void {
     const [what, i, value] = culprit;
     const where = i < 0 ? what : `${what}[${i}] ${value} (params[${i}] is ${backup.params[i]}, grads[${i}] is ${grads[i]})`;
     restore();
-    throw new RangeError(
+    throw new NonFiniteStepError(
       `${name}: step ${t} would make ${where}; a step must leave every number finite, so it was rejected and nothing was changed`,
+      what,
+      i,
     );
   }
   for (const [key, value] of Object.entries(state)) if (value instanceof Float64Array) step.bounds[key] = maxAbs(value);

@@ -12,7 +12,6 @@
 import type { Optimizer } from "./optimizer";
 import { type BetaMomentumOptions, betaMomentumOptimizer } from "./betaMomentum";
 import { zeros } from "./state";
-import { atMost } from "./guard";
 
 export type EmaMomentumOptions = BetaMomentumOptions;
 
@@ -35,7 +34,7 @@ export function emaMomentum(options: EmaMomentumOptions): EmaMomentumOptimizer {
       }
     },
     bound(g, _p, lr, _t, _state, now, next) {
-      next.v = atMost(now.v, g);
+      next.v = Math.max(now.v, g);
       return lr * next.v;
     },
   }));

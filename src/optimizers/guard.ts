@@ -56,8 +56,3 @@ export function maxAbs(values: Float64Array): number {
   }
   return largest;
 }
-
-/** max(a, b) of two bounds, with NaN counting as Infinity. */
-export function atMost(a: number, b: number): number {
-  return a >= b ? a : b >= a ? b : Infinity;
-}

@@ -22,7 +22,6 @@ import type { LearningRate } from "../schedules/schedule";
 import { biasCorrection, zeros } from "./state";
 import { boolean, decayRate, nonNegative } from "./validate";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
-import { atMost, SAFE } from "./guard";
 import { nadamWasm } from "../kernels/nadam.wasm";
 
 const nadamModule = lazyModule(nadamWasm);
@@ -70,12 +69,15 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
   const momentumDecay = nonNegative(name, "momentumDecay", o.momentumDecay);
   const decoupledWeightDecay = boolean(name, "decoupledWeightDecay", o.decoupledWeightDecay);
   const muAt = (t: number) => beta1 * (1 - 0.5 * 0.96 ** (t * momentumDecay));
-  /** The step's coefficients of g and of m, given μ₁⋯μ_{t−1}; and μ₁⋯μ_t. */
+  /** The step's coefficients of g and of m, given μ₁⋯μ_{t−1}; and μ₁⋯μ_t. Kept for the step's bound and update. */
+  let last = { muProduct: NaN, lr: NaN, t: NaN, product: 1, grad: 0, moment: 0 };
   const coefficients = (muProduct: number, lr: number, t: number) => {
+    if (muProduct === last.muProduct && lr === last.lr && t === last.t) return last;
     const mu = muAt(t);
     const muNext = muAt(t + 1);
     const product = muProduct * mu;
-    return { product, grad: (lr * (1 - mu)) / (1 - product), moment: (lr * muNext) / (1 - product * muNext) };
+    last = { muProduct, lr, t, product, grad: (lr * (1 - mu)) / (1 - product), moment: (lr * muNext) / (1 - product * muNext) };
+    return last;
   };
   return makeOptimizer({
     name,
@@ -107,11 +109,10 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
         },
         bound(g, _p, lr, t, state, now, next) {
           const { grad, moment } = coefficients(state.muProduct, lr, t);
-          next.m = atMost(now.m, g);
-          next.v = atMost(now.v, g * g);
+          next.m = Math.max(now.m, g);
+          next.v = Math.max(now.v, g * g);
           const numerator = Math.abs(grad) * g + Math.abs(moment) * next.m;
-          if (!(eps > 0 && next.v <= SAFE && numerator <= SAFE)) return Infinity;
-          return numerator / eps;
+          return Math.max(next.v, numerator, numerator / eps); // ε = 0: Infinity or NaN, so checked
         },
       };
     },

@@ -15,7 +15,7 @@ import { decoupledWeightDecay } from "../transforms/decoupledWeightDecay";
 import { l2Penalty } from "../transforms/penalties";
 import type { GradientTransform, TransformContext } from "../transforms/transform";
 import { checkedStep, type StepBackup } from "./checked";
-import { maxAbs, SAFE, squareSums, type StateBounds } from "./guard";
+import { maxAbs, SAFE as SAFE_BOUND, squareSums as sumOfSquares, type StateBounds } from "./guard";
 import { describe, firstNonFinite } from "./validate";
 
 /** State every optimizer keeps besides its rule's buffers. */
@@ -72,11 +72,11 @@ export interface UpdateRule<S extends object, X extends unknown[] = []> {
   apply(params: Float64Array, grads: Float64Array, state: S, lr: number, t: number): void;
   /**
    * Lets a step skip the check of its results: given bounds on |g| and |θ| over the coordinates, the
-   * step's learning rate and t, returns a bound on |Δθ| that holds when every input is within its bound,
-   * or Infinity when the rule cannot promise finite results (its state included). `now` holds a bound on
-   * the magnitude of each state array, by name; the rule writes the bound after this step into `next`
-   * for each of its arrays. Rules without it always run checked: their results are scanned and a step
-   * that leaves a non-finite number is undone.
+   * step's learning rate and t, returns a bound on |Δθ| and on every magnitude the step reaches (state
+   * and intermediate values), or Infinity or NaN when it cannot bound them. `now` holds a bound on the
+   * magnitude of each state array, by name; the rule writes the bound after this step into `next` for
+   * each of its arrays. A step whose bound exceeds `SAFE`, and every step of a rule without `bound`,
+   * runs checked: its results are scanned and the step is undone if one is not finite.
    */
   bound?(g: number, p: number, lr: number, t: number, state: S, now: StateBounds, next: StateBounds): number;
 }
@@ -115,6 +115,9 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
   spec: OptimizerSpec<S, O, X, E>,
 ): Optimizer<S, O, X> & E {
   const { name, lr, transforms, recordUpdate } = spec;
+  // Read once: every step uses them, and an imported binding can cost a call per read (tsx's live bindings).
+  const SAFE = SAFE_BOUND;
+  const squareSums = sumOfSquares;
   const rule = spec.rule();
   const state = { t: 0, lr: NaN, update: EMPTY, ...rule.init(0) } as OptimizerState & S;
   const context: { lr: number; t: number } = { lr: NaN, t: 0 };
@@ -181,9 +184,12 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
   /** Whether the step's results are certainly finite, so that it may run without the check (and its copies). */
   const provablyFinite = (lrNow: number, t: number): boolean => {
     if (rule.bound === undefined) return false;
-    for (const transform of transforms) {
-      if (transform.bound === undefined) return false; // unknown transforms may throw or leave any number
-      transform.bound(bounds, { lr: lrNow, t });
+    for (let i = 0; i < transforms.length; i++) {
+      const bound = transforms[i].bound;
+      if (bound === undefined) return false; // unknown transforms may throw or leave any number
+      context.lr = lrNow;
+      context.t = t;
+      bound(bounds, context as TransformContext);
     }
     if (!(bounds.g <= SAFE && bounds.p <= SAFE)) return false;
     // |Δθ| < SAFE is far below half an ulp of the largest double, so θ − Δθ is finite for every finite θ.
@@ -220,7 +226,9 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
       // Every input is finite and the rule's bounds show every result is: from here on the step cannot fail.
       if (size < 0) allocate(params.length);
       run(params, grads, lrNow, t);
-      [now, next] = [next, now];
+      const last = now;
+      now = next;
+      next = last;
     } else {
       const fresh = size < 0;
       if (fresh) allocate(params.length);

@@ -28,7 +28,6 @@ import type { LearningRate } from "../schedules/schedule";
 import { zeros } from "./state";
 import { boolean, decayRate, nonNegative } from "./validate";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
-import { atMost, SAFE } from "./guard";
 import { rmspropWasm } from "../kernels/rmsprop.wasm";
 
 const rmspropModule = lazyModule(rmspropWasm);
@@ -128,13 +127,13 @@ export function rmsprop(options: RmspropOptions = {}): RmspropOptimizer {
         bound(g, _p, lr, _t, _state, now, next) {
           // v (centered: max(v − a², 0)) is ≥ 0, so the denominator is at least √ε_in + ε_out.
           const least = Math.sqrt(epsIn) + epsOut;
-          next.v = atMost(now.v, g * g);
-          next.gAvg = atMost(now.gAvg, g);
-          const scaled = g / least;
-          if (!(least > 0 && next.v + epsIn <= SAFE && next.gAvg * next.gAvg <= SAFE && scaled <= SAFE)) return Infinity;
-          if (momentum === 0) return lr * scaled;
+          next.v = Math.max(now.v, g * g);
+          next.gAvg = Math.max(now.gAvg, g);
+          const scaled = g / least; // least = 0: Infinity or NaN, so checked
+          const reached = Math.max(next.v + epsIn, next.gAvg * next.gAvg, scaled);
+          if (momentum === 0) return Math.max(reached, lr * scaled);
           next.b = momentum * now.b + (lrInsideMomentum ? lr : 1) * scaled;
-          return next.b <= SAFE ? (lrInsideMomentum ? 1 : lr) * next.b : Infinity;
+          return Math.max(reached, next.b, (lrInsideMomentum ? 1 : lr) * next.b);
         },
       };
     },

@@ -27,7 +27,6 @@ import type { LearningRate } from "../schedules/schedule";
 import { zeros } from "./state";
 import { boolean, fraction, nonNegative } from "./validate";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
-import { SAFE } from "./guard";
 import { sgdWasm } from "../kernels/sgd.wasm";
 
 const sgdModule = lazyModule(sgdWasm);
@@ -113,8 +112,7 @@ export function sgd(options: SgdOptions): SgdOptimizer {
           const outer = lrInsideMomentum ? 1 : lr;
           const c = (t === 1 && !dampenFirstStep ? 1 : 1 - dampening) * inner;
           next.b = momentum * now.b + c * g;
-          if (!(next.b <= SAFE && inner * g <= SAFE)) return Infinity;
-          return outer * (nesterov ? inner * g + momentum * next.b : next.b);
+          return Math.max(inner * g, next.b, outer * (nesterov ? inner * g + momentum * next.b : next.b));
         },
       };
     },

@@ -1,6 +1,7 @@
 import { checkBoolean, checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
 import { Dataset, epochOrder } from "../data/dataset";
 import { progress as showProgress } from "../display/progress";
+import { NonFiniteStepError } from "../optimizers/checked";
 import { DEFAULT_LIMIT, type Failure, StepOptimizer, allFinite, failure } from "./optimizer";
 
 /** What `fit` needs of a model (the library's `MLP` has it). */
@@ -183,8 +184,13 @@ export function fit(model: TrainableModel, data: Dataset, optimizer: StepOptimiz
         }
         optimizer.step(model.params, model.grads);
       } catch (error) {
-        if (steps === 0) throw error; // nothing to keep: a broken setup should fail loudly
         model.params.set(before);
+        if (error instanceof NonFiniteStepError) {
+          // The optimizer refused a step that would overflow: the run diverged there.
+          result.diverged = { step: steps + 1, epoch: epoch + 1 };
+          break training;
+        }
+        if (steps === 0) throw error; // nothing to keep: a broken setup should fail loudly
         result.failed = { ...failure(steps + 1, error), epoch: epoch + 1 };
         break training;
       }

@@ -1,4 +1,5 @@
 import { checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
+import { NonFiniteStepError } from "../optimizers/checked";
 import { DEFAULT_LIMIT, Divergence, Failure, StepOptimizer, allFinite, failure, wantsHessian } from "./optimizer";
 
 /** What `minimize` and `sweep` need of a problem (every `Problem` of the library has it). */
@@ -122,7 +123,8 @@ export function runSteps(
       f = problem.value(x);
     } catch (error) {
       for (let q = 0; q < dim; q++) x[q] = previous[q];
-      return { done: k - 1, failed: k, loss, error: failure(k, error) };
+      // A step the optimizer refused because it would overflow is divergence; anything else is a failure.
+      return { done: k - 1, failed: k, loss, error: error instanceof NonFiniteStepError ? undefined : failure(k, error) };
     }
     if (!(Math.abs(f) <= limit) || !allFinite(x, limit)) {
       for (let q = 0; q < dim; q++) x[q] = previous[q];

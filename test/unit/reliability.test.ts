@@ -245,6 +245,14 @@ describe("issue 17, item 4: a late failure keeps the run", () => {
     assert.throws(() => minimize(quartic(), { step: () => { throw new Error("broken"); } }, { steps: 3 }), /broken/);
   });
 
+  it("a step the optimizer refuses because it would overflow counts as divergence, even at update 1", () => {
+    const run = minimize(quartic(), sgd({ lr: 1e306 }), { steps: 5, limit: 1e300 });
+    assert.deepEqual(run.diverged, { step: 1 });
+    assert.equal(run.failed, null);
+    assert.equal(run.steps, 0);
+    assert.deepEqual(run.point(0), [1, 1]);
+  });
+
   it("fit keeps the epochs and updates before an optimizer that throws, with the parameters before it", () => {
     const data = xor({ n: 64, seed: 1 });
     const net = mlp({ sizes: [2, 4, 1], loss: "binaryCrossEntropy", seed: 1 });
