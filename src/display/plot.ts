@@ -25,6 +25,7 @@ const DEFAULT_CONFIG = { responsive: true, displaylogo: false };
  * - `text/plain`, the figure's title.
  */
 export function plot(figure: Figure): void {
+  checkFigure("plot", figure);
   const full = withDefaults(figure);
   const bundle = {
     [PLOTLY_MIME]: full,
@@ -32,6 +33,27 @@ export function plot(figure: Figure): void {
     "text/plain": `<plot: ${figureTitle(full)}>`,
   };
   sendBundle(bundle);
+}
+
+const FIGURE_KEYS = ["data", "layout", "frames", "config"];
+
+/** Throws unless `figure` is a plotly figure: `data` an array of trace objects; layout, config, frames as plotly has them. */
+function checkFigure(owner: string, figure: unknown): asserts figure is Figure {
+  const isObject = (v: unknown) => v !== null && typeof v === "object" && !Array.isArray(v);
+  const what = (v: unknown) => (v === null ? "null" : Array.isArray(v) ? "an array" : typeof v === "string" ? JSON.stringify(v) : typeof v);
+  if (!isObject(figure)) throw new TypeError(`${owner}: figure must be a plotly figure { data, layout }, got ${what(figure)}`);
+  const f = figure as Record<string, unknown>;
+  for (const key of Object.keys(f)) {
+    if (!FIGURE_KEYS.includes(key)) throw new TypeError(`${owner}: unknown figure field "${key}" (known: ${FIGURE_KEYS.join(", ")})`);
+  }
+  if (!Array.isArray(f.data)) throw new TypeError(`${owner}: figure.data must be an array of traces, got ${what(f.data)}`);
+  f.data.forEach((trace, i) => {
+    if (!isObject(trace)) throw new TypeError(`${owner}: figure.data[${i}] must be a trace object, got ${what(trace)}`);
+  });
+  for (const key of ["layout", "config"]) {
+    if (f[key] !== undefined && !isObject(f[key])) throw new TypeError(`${owner}: figure.${key} must be an object, got ${what(f[key])}`);
+  }
+  if (f.frames !== undefined && !Array.isArray(f.frames)) throw new TypeError(`${owner}: figure.frames must be an array, got ${what(f.frames)}`);
 }
 
 /** The figure with the course's default size, margins, font and config filled in. */

@@ -85,6 +85,13 @@ export function adadelta(options: AdadeltaOptions = {}): AdadeltaOptimizer {
             params[i] -= lr * delta;
           }
         },
+        bound(g, _p, lr, _t, _state, now, next) {
+          // |Δx| = √(u + ε)/√(v + ε)·|g| ≤ √(u + ε)/√ε·|g|; v and u are averages (of g² and Δx²).
+          next.v = Math.max(now.v, g * g);
+          const delta = (Math.sqrt(now.u + eps) / Math.sqrt(eps)) * g; // ε = 0: Infinity or NaN, so checked
+          next.u = Math.max(now.u, delta * delta);
+          return Math.max(next.v + eps, next.u + eps, lr * delta);
+        },
       };
     },
   });

@@ -91,6 +91,13 @@ export function adagrad(options: AdagradOptions = {}): AdagradOptimizer {
             params[i] -= (clr * g) / (Math.sqrt(s + epsIn) + epsOut);
           }
         },
+        bound(g, _p, lr, t, _state, now, next) {
+          // The sum only grows from its initial value, so the denominator is at least √(s₀ + ε_in) + ε_out.
+          const clr = lr / (1 + (t - 1) * lrDecay);
+          const least = Math.sqrt(initialAccumulatorValue + epsIn) + epsOut;
+          next.sum = Math.max(now.sum, initialAccumulatorValue) + g * g;
+          return Math.max(next.sum + epsIn, clr * g, (clr * g) / least); // least = 0: Infinity or NaN, so checked
+        },
       };
     },
   });

@@ -94,6 +94,16 @@ export function createAdam<O extends AdamOptions>(
     transforms: decoupled ? [] : weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"m" | "v" | "vMax"> | undefined;
+      // 1 − β₁ᵗ and 1 − β₂ᵗ of the step at hand, computed once for its bound and its update.
+      let correctedAt = 0;
+      let bc1 = 1;
+      let bc2 = 1;
+      const corrections = (t: number) => {
+        if (t === correctedAt) return;
+        correctedAt = t;
+        bc1 = biasCorrection ? correction(beta1, t) : 1;
+        bc2 = biasCorrection ? correction(beta2, t) : 1;
+      };
       return {
         init(n) {
           kernel = arena(adamModule, { m: true, v: true, vMax: amsgrad }, n);
@@ -101,8 +111,7 @@ export function createAdam<O extends AdamOptions>(
           return { m: zeros(n), v: zeros(n), vMax: zeros(amsgrad ? n : 0) };
         },
         apply(params, grads, { m, v, vMax }, lr, t) {
-          const bc1 = biasCorrection ? correction(beta1, t) : 1;
-          const bc2 = biasCorrection ? correction(beta2, t) : 1;
+          corrections(t);
           const stepSize = lr / bc1;
           // √v̂ = √(v · before) · after: the correction of v goes before the AMSGrad max or after it.
           const before = maxOfCorrected ? 1 / bc2 : 1;
@@ -123,6 +132,18 @@ export function createAdam<O extends AdamOptions>(
             }
             params[i] = params[i] * keep - (stepSize * mi) / (Math.sqrt(second) * after + epsilon);
           }
+        },
+        bound(g, _p, lr, t, _state, now, next) {
+          // |m| ≤ max(|m|, |g|) and v ≤ max(v, g²) (averages); the step's denominator is at least ε.
+          corrections(t);
+          const keep = decoupled ? 1 - lr * weightDecay : 1;
+          const epsilon = epsHat ? eps / Math.sqrt(bc2) : eps;
+          next.m = Math.max(now.m, g);
+          next.v = Math.max(now.v, g * g);
+          next.vMax = Math.max(now.vMax, maxOfCorrected ? next.v / bc2 : next.v);
+          const numerator = (lr / bc1) * next.m;
+          if (!(keep >= 0 && keep <= 1)) return Infinity;
+          return Math.max(next.vMax, numerator, numerator / epsilon); // ε = 0: Infinity or NaN, so checked
         },
       };
     },

@@ -95,6 +95,13 @@ export function adamax(options: AdamaxOptions = {}): AdamaxOptimizer {
             params[i] -= (stepSize * mi) / (ui + epsInDenominator);
           }
         },
+        bound(g, _p, lr, t, _state, now, next) {
+          // u ≥ |g| + ε_in, so the denominator is at least ε_in + ε_out.
+          next.m = Math.max(now.m, g);
+          next.u = Math.max(now.u, g + epsInMax);
+          const numerator = (lr / biasCorrection(beta1, t)) * next.m;
+          return Math.max(next.u, numerator, numerator / (epsInMax + epsInDenominator)); // ε = 0: Infinity or NaN, so checked
+        },
       };
     },
   });

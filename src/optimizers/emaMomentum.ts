@@ -35,5 +35,9 @@ export function emaMomentum(options: EmaMomentumOptions): EmaMomentumOptimizer {
         params[i] -= lr * vi;
       }
     },
+    bound(g, _p, lr, _t, _state, now, next) {
+      next.v = Math.max(now.v, g);
+      return lr * next.v;
+    },
   }));
 }

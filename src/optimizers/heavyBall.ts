@@ -36,5 +36,10 @@ export function heavyBall(options: HeavyBallOptions): HeavyBallOptimizer {
         previous[i] = theta;
       }
     },
+    bound(g, p, lr, t, _state, now, next) {
+      // Δθ = lr·g − β(θ − θ_prev), and θ_prev becomes this θ.
+      next.previous = p;
+      return lr * g + (t === 1 ? 0 : beta * (p + now.previous));
+    },
   }));
 }

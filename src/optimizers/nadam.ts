@@ -72,6 +72,16 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
   const momentumDecay = nonNegative(name, "momentumDecay", o.momentumDecay);
   const decoupledWeightDecay = boolean(name, "decoupledWeightDecay", o.decoupledWeightDecay);
   const muAt = (t: number) => beta1 * (1 - 0.5 * 0.96 ** (t * momentumDecay));
+  /** The step's coefficients of g and of m, given μ₁⋯μ_{t−1}; and μ₁⋯μ_t. Kept for the step's bound and update. */
+  let last = { muProduct: NaN, lr: NaN, t: NaN, product: 1, grad: 0, moment: 0 };
+  const coefficients = (muProduct: number, lr: number, t: number) => {
+    if (muProduct === last.muProduct && lr === last.lr && t === last.t) return last;
+    const mu = muAt(t);
+    const muNext = muAt(t + 1);
+    const product = muProduct * mu;
+    last = { muProduct, lr, t, product, grad: (lr * (1 - mu)) / (1 - product), moment: (lr * muNext) / (1 - product * muNext) };
+    return last;
+  };
   return makeOptimizer({
     name,
     options: { lr, beta1, beta2, eps, weightDecay, momentumDecay, decoupledWeightDecay, recordUpdate },
@@ -87,11 +97,7 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
         },
         apply(params, grads, state, lr, t) {
           const { m, v } = state;
-          const mu = muAt(t);
-          const muNext = muAt(t + 1);
-          const product = state.muProduct * mu;
-          const gradCoefficient = (lr * (1 - mu)) / (1 - product);
-          const momentCoefficient = (lr * muNext) / (1 - product * muNext);
+          const { product, grad: gradCoefficient, moment: momentCoefficient } = coefficients(state.muProduct, lr, t);
           const after = 1 / Math.sqrt(biasCorrection(beta2, t));
           state.muProduct = product;
           if (kernel) return kernel.run(params, grads, beta1, beta2, gradCoefficient, momentCoefficient, after, eps);
@@ -103,6 +109,13 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
             v[i] = vi;
             params[i] -= (gradCoefficient * g + momentCoefficient * mi) / (Math.sqrt(vi) * after + eps);
           }
+        },
+        bound(g, _p, lr, t, state, now, next) {
+          const { grad, moment } = coefficients(state.muProduct, lr, t);
+          next.m = Math.max(now.m, g);
+          next.v = Math.max(now.v, g * g);
+          const numerator = Math.abs(grad) * g + Math.abs(moment) * next.m;
+          return Math.max(next.v, numerator, numerator / eps); // ε = 0: Infinity or NaN, so checked
         },
       };
     },

@@ -44,6 +44,10 @@ export function nesterov(options: NesterovOptions): NesterovOptimizer {
           params[i] += vi;
         }
       },
+      bound(g, _p, lr, _t, _state, now, next) {
+        next.v = beta * now.v + lr * g;
+        return next.v;
+      },
     }),
     (state, beta) => ({
       lookAhead(params: Float64Array, out: Float64Array = new Float64Array(params.length)): Float64Array {

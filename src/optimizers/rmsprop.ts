@@ -43,7 +43,7 @@ export type RmspropOptimizer = Optimizer<RmspropState, Required<RmspropOptions>>
  *
  *   g     ← ∇f(θ_{t−1}) + λ θ_{t−1}                 (weightDecay λ: coupled L2)
  *   s_t   ← ρ s_{t−1} + (1 − ρ) g²            (ρ is the option `alpha`, PyTorch's name)
- *   s̃_t   ← s_t,  or with `centered`:  ḡ_t ← ρ ḡ_{t−1} + (1 − ρ) g,  s̃_t ← s_t − ḡ_t²
+ *   s̃_t   ← s_t,  or with `centered`:  ḡ_t ← ρ ḡ_{t−1} + (1 − ρ) g,  s̃_t ← max(s_t − ḡ_t², 0)
  *   β > 0:  b_t ← β b_{t−1} + g / (√s̃_t + ε)      (β is the option `momentum`),   θ_t ← θ_{t−1} − η b_t
  *   β = 0:  θ_t ← θ_{t−1} − η g / (√s̃_t + ε)
  *
@@ -114,7 +114,8 @@ export function rmsprop(options: RmspropOptions = {}): RmspropOptimizer {
             if (centered) {
               const a = alpha * gAvg[i] + (1 - alpha) * g;
               gAvg[i] = a;
-              vTilde = vi - a * a;
+              // v − a² ≥ 0 in exact arithmetic (a variance); rounding can take it just below 0, whose root is NaN.
+              vTilde = Math.max(vi - a * a, 0);
             }
             const scaled = g / (Math.sqrt(vTilde + epsIn) + epsOut);
             if (momentum > 0) {
@@ -125,6 +126,17 @@ export function rmsprop(options: RmspropOptions = {}): RmspropOptimizer {
               params[i] -= lr * scaled;
             }
           }
+        },
+        bound(g, _p, lr, _t, _state, now, next) {
+          // v (centered: max(v − a², 0)) is ≥ 0, so the denominator is at least √ε_in + ε_out.
+          const least = Math.sqrt(epsIn) + epsOut;
+          next.v = Math.max(now.v, g * g);
+          next.gAvg = Math.max(now.gAvg, g);
+          const scaled = g / least; // least = 0: Infinity or NaN, so checked
+          const reached = Math.max(next.v + epsIn, next.gAvg * next.gAvg, scaled);
+          if (momentum === 0) return Math.max(reached, lr * scaled);
+          next.b = momentum * now.b + (lrInsideMomentum ? lr : 1) * scaled;
+          return Math.max(reached, next.b, (lrInsideMomentum ? 1 : lr) * next.b);
         },
       };
     },

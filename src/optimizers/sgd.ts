@@ -109,6 +109,14 @@ export function sgd(options: SgdOptions): SgdOptimizer {
             params[i] -= outer * (nesterov ? inner * g + momentum * bi : bi);
           }
         },
+        bound(g, _p, lr, t, _state, now, next) {
+          if (momentum === 0) return lr * g;
+          const inner = lrInsideMomentum ? lr : 1;
+          const outer = lrInsideMomentum ? 1 : lr;
+          const c = (t === 1 && !dampenFirstStep ? 1 : 1 - dampening) * inner;
+          next.b = momentum * now.b + c * g;
+          return Math.max(inner * g, next.b, outer * (nesterov ? inner * g + momentum * next.b : next.b));
+        },
       };
     },
   });
