@@ -93,7 +93,7 @@ const highestCount = (ps) => Math.max(0, ...ps.map((p) => Number(p.match(/^\[(\d
  * Does `action` (Run All, Shift+Enter, …) and waits until it has run: some cell shows a higher
  * execution count than before, no cell is queued or running, and the kernel is idle. Returns the prompts.
  */
-async function runAndSettle(page, action, timeout = 240_000) {
+async function runAndSettle(page, action, timeout = 600_000) {
   const before = highestCount(await prompts(page));
   await action();
   await page.waitForFunction(
