@@ -1,11 +1,10 @@
 // A Jupyter server from the project environment for the browser tests: JupyterLab 4 or Notebook 7 on
-// 127.0.0.1, rooted at a scratch copy of the lessons (so "Run All" and saving never touch notebooks/),
+// 127.0.0.1, rooted at a scratch copy of the lessons under build/ (so "Run All" and saving never touch notebooks/),
 // with its own config, data and runtime folders (the user's Jupyter settings play no part) and the
 // project's kernel found in .venv/ as `npm start` finds it.
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { jupyterEnv, registerKernel, root, venvBin } from "./python-env.mjs";
@@ -26,7 +25,9 @@ function freePort() {
  * Options: app "lab" | "notebook"; disabledExtensions, e.g. ["jupyterlab-plotly"].
  */
 export async function startJupyter({ app = "lab", notebooks = [], disabledExtensions = [] } = {}) {
-  const home = mkdtempSync(join(tmpdir(), "optimlab-jupyter-"));
+  // Inside the checkout, so that lessons resolve the packages they import (@tensorflow/tfjs, …) as in notebooks/.
+  mkdirSync(join(root, "build"), { recursive: true });
+  const home = mkdtempSync(join(root, "build", "jupyter-"));
   const rootDir = join(home, "lessons");
   const dirs = { config: join(home, "config"), data: join(home, "data"), runtime: join(home, "runtime") };
   for (const dir of [rootDir, ...Object.values(dirs)]) mkdirSync(dir, { recursive: true });
