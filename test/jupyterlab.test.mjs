@@ -195,7 +195,7 @@ describe("JupyterLab 4", { skip: missing ?? false, concurrency: false }, () => {
   let server;
   let browser;
   before(async () => {
-    server = await startJupyter({ app: "lab", notebooks });
+    server = await startJupyter({ app: "lab", notebooks: allNotebooks });
     browser = await launchChromium();
   });
   after(async () => {
@@ -352,8 +352,12 @@ describe("JupyterLab 4", { skip: missing ?? false, concurrency: false }, () => {
       await page.keyboard.type('import * as optimlab from "optimlab";', { delay: 20 });
       await page.keyboard.press("Enter");
       await page.keyboard.type("optimlab.ada", { delay: 20 });
-      await page.waitForTimeout(500);
-      await page.keyboard.press("Tab");
+      // The completer asks the kernel; on a busy machine the first Tab may come before the editor is wired.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await page.waitForTimeout(1000);
+        await page.keyboard.press("Tab");
+        if (await page.waitForSelector(".jp-Completer:not(.lm-mod-hidden)", { timeout: 10_000 }).catch(() => null)) break;
+      }
       const completer = await page.waitForSelector(".jp-Completer:not(.lm-mod-hidden)", { timeout: 30_000 });
       await page.waitForTimeout(500);
       const items = await completer.$$eval(".jp-Completer-item", (els) => els.map((e) => e.getAttribute("data-value")));
@@ -368,7 +372,7 @@ describe("JupyterLab 4", { skip: missing ?? false, concurrency: false }, () => {
 describe("JupyterLab 4 without its plotly renderer (the HTML fallback)", { skip: missing ?? false, concurrency: false }, () => {
   let server;
   let browser;
-  const two = notebooks.filter((p) => /^0[02]/.test(basename(p))).slice(0, 2);
+  const two = allNotebooks.filter((p) => /^0[02]/.test(basename(p))).slice(0, 2);
   before(async () => {
     server = await startJupyter({ app: "lab", notebooks: two, disabledExtensions: ["jupyterlab-plotly"] });
     browser = await launchChromium();
@@ -436,11 +440,11 @@ describe("JupyterLab 4 without its plotly renderer (the HTML fallback)", { skip:
 
 describe("Jupyter Notebook 7", { skip: missing ?? false }, () => {
   test("00-welcome: Run All finishes, plots drawn, math typeset", async () => {
-    const server = await startJupyter({ app: "notebook", notebooks: notebooks.slice(0, 1) });
+    const server = await startJupyter({ app: "notebook", notebooks: allNotebooks.slice(0, 1) });
     const browser = await launchChromium();
     try {
       const { page, problems } = await openPage(browser, server);
-      await openNotebook(page, server, basename(notebooks[0]), "notebook");
+      await openNotebook(page, server, basename(allNotebooks[0]), "notebook");
       const ps = await runAll(page);
       const seen = await inspectNotebook(page);
       await screenshotFirstPlot(page, "notebook7.png");
