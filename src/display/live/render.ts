@@ -112,11 +112,30 @@ const contourPanel: PanelBuilder = (spec, problem, result, cache, i, n) => {
   };
 };
 
+/** Means of `values` over consecutive windows of `width` steps, drawn at each window's last step. */
+function windowMeans(values: Float64Array, width: number): { x: number[]; losses: number[] } {
+  const x: number[] = [0];
+  const losses: number[] = [values[0]];
+  for (let from = 1; from < values.length; from += width) {
+    const to = Math.min(from + width, values.length);
+    let sum = 0;
+    for (let k = from; k < to; k++) sum += values[k];
+    x.push(to - 1);
+    losses.push(sum / (to - from));
+  }
+  return { x, losses };
+}
+
 const lossPanel: PanelBuilder = (spec, problem, result) => {
   const minus = problem.minValue ?? 0;
-  const figure = lossCurves(result.runs.map((run) => ({ name: run.name, losses: run.losses, diverged: run.diverged })), { minus });
-  const traces: Record<string, unknown>[] = figure.data.map((t, k) => ({ ...t, showlegend: spec.panels.includes("contour") ? false : t.showlegend, legendgroup: result.runs[k >> 1].name }));
   const ls = problem.stochastic;
+  // A mini-batch run's loss jitters from step to step: its means over windows show the level it settles at.
+  const width = ls ? Math.max(1, Math.round(spec.steps / 50)) : 1;
+  const figure = lossCurves(
+    result.runs.map((run) => ({ name: run.name, diverged: run.diverged, ...(width > 1 ? windowMeans(run.losses, width) : { losses: run.losses }) })),
+    { minus },
+  );
+  const traces: Record<string, unknown>[] = figure.data.map((t, k) => ({ ...t, showlegend: spec.panels.includes("contour") ? false : t.showlegend, legendgroup: result.runs[k >> 1].name }));
   if (ls) {
     result.runs.forEach((run, r) => {
       if (run.eta === undefined || run.batchSize === undefined) return;
@@ -125,7 +144,7 @@ const lossPanel: PanelBuilder = (spec, problem, result) => {
     });
   }
   return {
-    title: ls ? "excess loss J − J*" : minus !== 0 ? "loss − f*" : "loss",
+    title: ls ? (width > 1 ? `excess loss J − J*, means of ${width} steps` : "excess loss J − J*") : minus !== 0 ? "loss − f*" : "loss",
     traces,
     xaxis: { title: { text: "step" } },
     yaxis: { title: { text: minus !== 0 || ls ? "loss − f* (log)" : "loss (log)" }, type: "log", exponentformat: "power" },
