@@ -31,6 +31,8 @@ export interface LiveView {
   start(): [number, number];
   /** Sets knobs and/or the start; the figure is recomputed and redrawn on the next animation frame. */
   set(values?: KnobValues, start?: [number, number]): void;
+  /** True when no change waits for its frame. */
+  idle(): boolean;
   /** Updates drawn so far, and the milliseconds each took to recompute (the library) and to draw (plotly). */
   readonly timings: { compute: number; draw: number }[];
   /** The message of the last update that failed (the previous figure stays), or null. */
@@ -166,6 +168,7 @@ export function mountLive(container: HTMLElement, spec: LiveSpec, options: { con
     start: () => [session.start[0], session.start[1]],
     timings: [],
     error: null,
+    idle: () => frame === 0,
     set(values, start) {
       pending = { values: { ...(pending?.values ?? {}), ...(values ?? {}) }, start: start ?? pending?.start };
       if (!frame) frame = requestAnimationFrame(redraw);

@@ -1,4 +1,5 @@
 import { checkInteger } from "./checks";
+import { cos, log } from "../math/portable";
 
 /**
  * The one seeded random number generator of the library: every dataset, shuffle, initialization and
@@ -98,7 +99,7 @@ export function rng(seed: number, stream = 0): Rng {
     normal(mean = 0, std = 1) {
       const u1 = 1 - unit(); // in (0, 1]: log(u1) is finite
       const u2 = unit();
-      return mean + std * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+      return mean + std * Math.sqrt(-2 * log(u1)) * cos(2 * Math.PI * u2);
     },
     int,
     shuffle<A extends { length: number; [index: number]: unknown }>(array: A): A {

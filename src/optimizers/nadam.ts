@@ -23,6 +23,7 @@ import { biasCorrection, zeros } from "./state";
 import { boolean, decayRate, nonNegative } from "./validate";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
 import { nadamWasm } from "../kernels/nadam.wasm";
+import { pow } from "../math/portable";
 
 const nadamModule = lazyModule(nadamWasm);
 
@@ -68,7 +69,7 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
   const eps = nonNegative(name, "eps", o.eps);
   const momentumDecay = nonNegative(name, "momentumDecay", o.momentumDecay);
   const decoupledWeightDecay = boolean(name, "decoupledWeightDecay", o.decoupledWeightDecay);
-  const muAt = (t: number) => beta1 * (1 - 0.5 * 0.96 ** (t * momentumDecay));
+  const muAt = (t: number) => beta1 * (1 - 0.5 * pow(0.96, t * momentumDecay));
   return makeOptimizer({
     name,
     options: { lr, beta1, beta2, eps, weightDecay, momentumDecay, decoupledWeightDecay, recordUpdate },

@@ -131,9 +131,11 @@ const lossPanel: PanelBuilder = (spec, problem, result) => {
   const ls = problem.stochastic;
   // A mini-batch run's loss jitters from step to step: its means over windows show the level it settles at.
   const width = ls ? Math.max(1, Math.round(spec.steps / 50)) : 1;
+  // A formula with no known minimum may go negative: then the axis is linear.
+  const log = problem.minValue !== undefined || result.runs.every((run) => run.losses.every((v) => v > 0));
   const figure = lossCurves(
     result.runs.map((run) => ({ name: run.name, diverged: run.diverged, ...(width > 1 ? windowMeans(run.losses, width) : { losses: run.losses }) })),
-    { minus },
+    { minus, log },
   );
   const traces: Record<string, unknown>[] = figure.data.map((t, k) => ({ ...t, showlegend: spec.panels.includes("contour") ? false : t.showlegend, legendgroup: result.runs[k >> 1].name }));
   if (ls) {
@@ -147,7 +149,7 @@ const lossPanel: PanelBuilder = (spec, problem, result) => {
     title: ls ? (width > 1 ? `excess loss J − J*, means of ${width} steps` : "excess loss J − J*") : minus !== 0 ? "loss − f*" : "loss",
     traces,
     xaxis: { title: { text: "step" } },
-    yaxis: { title: { text: minus !== 0 || ls ? "loss − f* (log)" : "loss (log)" }, type: "log", exponentformat: "power" },
+    yaxis: log ? { title: { text: minus !== 0 || ls ? "loss − f* (log)" : "loss (log)" }, type: "log", exponentformat: "power" } : { title: { text: "loss" } },
   };
 };
 
