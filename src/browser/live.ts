@@ -4,13 +4,48 @@
  * animation frame however many input events arrive in between.
  */
 import type { Figure } from "../display/figure";
-import { panelAxes } from "../display/live/render";
+import { isStaticTrace, panelAxes } from "../display/live/render";
 import { liveSession, type LiveFigure, type LiveSession } from "../display/live/session";
 import type { KnobValues, LiveKnob, LiveSpec } from "../display/live/spec";
 
 interface PlotlyLike {
   newPlot(el: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<unknown>;
   react(el: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<unknown>;
+  animate(el: HTMLElement, frame: { data: unknown[]; traces: number[]; layout: Record<string, unknown> }, options: Record<string, unknown>): Promise<unknown>;
+}
+
+/**
+ * Draws `figure` over the figure drawn last. When only knob-dependent traces changed (the static ones,
+ * the contour and theory maps, are the very same objects), those move by a zero-length plotly
+ * animation, which redraws nothing else, the axes that changed range follow, and the panel titles'
+ * text is replaced in place; otherwise plotly redraws the whole figure.
+ */
+function draw(plot: HTMLElement, figure: Figure, previous: Figure | null): void {
+  const changed = previous && previous.data.length === figure.data.length ? figure.data.map((t, i) => (t === previous.data[i] ? -1 : i)).filter((i) => i >= 0) : null;
+  if (!changed || changed.some((i) => isStaticTrace(figure.data[i]) || figure.data[i].type !== "scatter")) {
+    plotly().react(plot, figure.data, figure.layout, figure.config);
+    return;
+  }
+  const layout = figure.layout ?? {};
+  const ranges: Record<string, unknown> = {};
+  for (const [key, axis] of Object.entries(layout)) {
+    if (!/^[xy]axis\d*$/.test(key)) continue;
+    const range = (axis as { range?: unknown }).range;
+    const before = (previous!.layout?.[key] as { range?: unknown } | undefined)?.range;
+    if (range && JSON.stringify(range) !== JSON.stringify(before)) ranges[`${key}.range`] = range;
+  }
+  plotly().animate(plot, { data: changed.map((i) => figure.data[i]), traces: changed, layout: ranges }, { transition: { duration: 0 }, frame: { duration: 0, redraw: false } });
+  // Panel titles: the text of each annotation, in plotly's layout and in the drawn SVG.
+  const annotations = (layout.annotations as { text: string }[] | undefined) ?? [];
+  const drawn = (plot as unknown as { layout: { annotations?: { text: string }[] }; _fullLayout: { annotations?: { text: string }[] } });
+  const texts = plot.querySelectorAll(".annotation-text");
+  annotations.forEach((a, j) => {
+    if (drawn.layout.annotations?.[j] && drawn.layout.annotations[j].text !== a.text) {
+      drawn.layout.annotations[j].text = a.text;
+      if (drawn._fullLayout.annotations?.[j]) drawn._fullLayout.annotations[j].text = a.text;
+      if (texts[j]) texts[j].textContent = a.text;
+    }
+  });
 }
 
 /** The plotly.js of the page (loaded before this bundle). */
@@ -160,6 +195,7 @@ export function mountLive(container: HTMLElement, spec: LiveSpec, options: { con
   container.append(error);
   let pending: { values?: KnobValues; start?: [number, number] } | null = null;
   let frame = 0;
+  let drawnFigure: Figure | null = null;
   const view: LiveView = {
     element: container,
     plot,
@@ -191,7 +227,8 @@ export function mountLive(container: HTMLElement, spec: LiveSpec, options: { con
       return;
     }
     const t1 = performance.now();
-    plotly().react(plot!, figure.data, figure.layout, figure.config);
+    draw(plot!, figure, drawnFigure);
+    drawnFigure = figure;
     const t2 = performance.now();
     view.error = null;
     error.textContent = "";

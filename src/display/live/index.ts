@@ -13,5 +13,5 @@ export { checkLiveSpec, initialValues, OPTIMIZER_NAMES, SCHEDULE_NAMES, PANEL_NA
 export type { LiveSpec, LiveKnob, LiveProblem, LiveRun, LiveSchedule, LivePanel, LiveValue, KnobValues, LiveOptimizerName, LiveScheduleName } from "./spec";
 export { computeLive, liveProblem } from "./compute";
 export type { LiveResult, LiveRunResult, LiveProblemInstance } from "./compute";
-export { renderLive, panelAxes, panelDomain } from "./render";
+export { renderLive, panelAxes, panelDomain, isStaticTrace } from "./render";
 export { gdRate, heavyBallRate, nesterovRate, heavyBallRegions, nesterovStabilityLimit, optimalSettings, rootRadius } from "./theory";

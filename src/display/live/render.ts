@@ -51,7 +51,15 @@ export function renderLive(spec: LiveSpec, problem: LiveProblemInstance, result:
     const panel = PANELS[kind](spec, problem, result, cache, i, n);
     const axes = panelAxes(i);
     const [a, b] = panelDomain(i, n);
-    for (const trace of panel.traces) data.push({ ...trace, xaxis: axes.x, yaxis: axes.y });
+    for (const trace of panel.traces) {
+      if (isStaticTrace(trace)) {
+        // The same object every update (placed on its panel's axes once), so a page can skip it.
+        Object.assign(trace, { xaxis: axes.x, yaxis: axes.y });
+        data.push(trace);
+      } else {
+        data.push({ ...trace, xaxis: axes.x, yaxis: axes.y });
+      }
+    }
     layout[axes.xKey] = { ...panel.xaxis, domain: [a, b], anchor: axes.y };
     layout[axes.yKey] = { ...panel.yaxis, anchor: axes.x };
     annotations.push({ text: panel.title, x: (a + b) / 2, y: 1.02, xref: "paper", yref: "paper", xanchor: "center", yanchor: "bottom", showarrow: false, font: { size: 13 } });
@@ -62,10 +70,20 @@ export function renderLive(spec: LiveSpec, problem: LiveProblemInstance, result:
 
 type PanelBuilder = (spec: LiveSpec, problem: LiveProblemInstance, result: LiveResult, cache: RenderCache, i: number, n: number) => Panel;
 
+/**
+ * The traces that do not depend on the knobs or the start, drawn once: a page redraws only the others
+ * (`isStaticTrace` tells them apart), which keeps an update within a frame.
+ */
+const staticTraces = new WeakSet<object>();
+export function isStaticTrace(trace: object): boolean {
+  return staticTraces.has(trace);
+}
+
 function cached(cache: RenderCache, i: number, build: () => Record<string, unknown>[]): Record<string, unknown>[] {
   let traces = cache.get(i);
   if (!traces) {
     traces = build();
+    for (const t of traces) staticTraces.add(t);
     cache.set(i, traces);
   }
   return traces;
@@ -126,6 +144,26 @@ function windowMeans(values: Float64Array, width: number): { x: number[]; losses
   return { x, losses };
 }
 
+/**
+ * The y range of the traces' values, padded 5% (log10 units on a log axis, positive values only):
+ * set explicitly, so a page can move the curves without plotly recomputing its autorange.
+ */
+function valueRange(traces: Record<string, unknown>[], log: boolean): [number, number] | undefined {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const t of traces) {
+    for (const v of (t.y as unknown[]) ?? []) {
+      if (typeof v !== "number" || !Number.isFinite(v) || (log && v <= 0)) continue;
+      const u = log ? Math.log10(v) : v;
+      if (u < lo) lo = u;
+      if (u > hi) hi = u;
+    }
+  }
+  if (!(lo <= hi)) return undefined;
+  const pad = hi > lo ? 0.05 * (hi - lo) : 0.5;
+  return [round(lo - pad)!, round(hi + pad)!];
+}
+
 const lossPanel: PanelBuilder = (spec, problem, result) => {
   const minus = problem.minValue ?? 0;
   const ls = problem.stochastic;
@@ -148,8 +186,10 @@ const lossPanel: PanelBuilder = (spec, problem, result) => {
   return {
     title: ls ? (width > 1 ? `excess loss J − J*, means of ${width} steps` : "excess loss J − J*") : minus !== 0 ? "loss − f*" : "loss",
     traces,
-    xaxis: { title: { text: "step" } },
-    yaxis: log ? { title: { text: minus !== 0 || ls ? "loss − f* (log)" : "loss (log)" }, type: "log", exponentformat: "power" } : { title: { text: "loss" } },
+    xaxis: { title: { text: "step" }, range: [0, spec.steps] },
+    yaxis: log
+      ? { title: { text: minus !== 0 || ls ? "loss − f* (log)" : "loss (log)" }, type: "log", exponentformat: "power", range: valueRange(traces, true) }
+      : { title: { text: "loss" }, range: valueRange(traces, false) },
   };
 };
 
@@ -158,8 +198,8 @@ const lrPanel: PanelBuilder = (spec, _problem, result) => {
   return {
     title: "learning rate η_t",
     traces: figure.data.map((t) => ({ ...t, showlegend: false, legendgroup: t.name })),
-    xaxis: { title: { text: "step" } },
-    yaxis: { title: { text: "η_t" }, rangemode: "tozero" },
+    xaxis: { title: { text: "step" }, range: [0, spec.steps] },
+    yaxis: { title: { text: "η_t" }, range: [0, 1.05 * Math.max(...(valueRange(figure.data, false)?.map(Math.abs) ?? [1]))] },
   };
 };
 
