@@ -161,7 +161,7 @@ function liveFiguresPage() {
     ["Momentum: η and β on an ill-conditioned quadratic", "Heavy ball's rate over the (η, β) plane, with Distill's regions for the steep direction λ = L: monotone left of the dotted line, ripples up to the dashed one, oscillation beyond, divergence past the solid one. The star is Polyak's optimal (η*, β*).", lib.liveMomentum()],
     ["Nesterov against heavy ball: stability", "At the same η and β, Nesterov's method is stable only for ηL < 2(1 + β)/(1 + 2β), heavy ball up to ηL < 2(1 + β). Raise η until one of them blows up.", lib.liveNesterov()],
     ["Adagrad, RMSprop and Adam on Rosenbrock", "One learning rate for all three (log slider); drag the start anywhere on the contour plot.", lib.liveOptimizers({ problem: "rosenbrock", optimizers: ["Adagrad", "RMSprop", "Adam"], eta: 0.03, steps: 1500 })],
-    ["Adam's family on Beale's function", "The same experiment on Beale's plateaus and walls.", lib.liveOptimizers({ problem: "beale", optimizers: ["Adam", "AMSGrad", "Adamax", "Nadam"], eta: 0.01, steps: 1500 })],
+    ["Adam's family on Beale's function", "The same experiment on Beale's plateaus and walls.", lib.liveOptimizers({ problem: "beale", optimizers: ["Adam", "AMSGrad", "Adamax", "Nadam"], eta: 0.01, steps: 1000 })],
     ["Learning-rate schedules on mini-batch SGD", "With a constant η₀, SGD stalls at its noise floor; the decaying schedules go below it. γ is the decay factor of the step and exponential schedules.", lib.liveSchedules()],
     ["SGD's noise floor against the batch size", "The excess loss of constant-step SGD levels off near η tr Σ*/(4B) (dotted): halve η or double B to halve it.", lib.liveNoiseFloor()],
   ];

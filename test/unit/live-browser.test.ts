@@ -15,7 +15,6 @@ import {
 import { liveSession, panelAxes, type LiveSpec } from "../../src/display/live";
 import { miniBatchRun } from "../../src/display/live/compute";
 import { parseState, stateSpec } from "../../src/browser/playgroundState";
-// @ts-expect-error: a plain JavaScript module of the build scripts
 import { chromiumPath, launchChromium } from "../../scripts/lib/browser.mjs";
 
 const root = join(__dirname, "..", "..");
@@ -127,7 +126,6 @@ describe("the library in Chromium", { skip: chromiumPath() ? false : "no Chromiu
   before(async () => {
     rmSync(siteDir, { recursive: true, force: true });
     // site.mjs has top-level await, so it is imported, not required.
-    // @ts-expect-error: a plain JavaScript module of the build scripts
     const { renderInteractivePages } = await import("../../scripts/site.mjs");
     await renderInteractivePages(siteDir);
     mkdirSync(shots, { recursive: true });
@@ -138,7 +136,7 @@ describe("the library in Chromium", { skip: chromiumPath() ? false : "no Chromiu
   it("runs every optimizer on the 2-D problems (and a 64-D one, on the kernels) bit for bit as Node does", async () => {
     const problems: string[] = [];
     const page = await open(browser, "live.html", problems);
-    const inPage = await page.evaluate(
+    const inPage: Record<string, number[]> = await page.evaluate(
       ([fn, o, p, steps]) => (0, eval)(`(${fn})`)((window as unknown as { optimlab: unknown }).optimlab, o, p, steps),
       [runAll.toString(), OPTIMIZERS, PROBLEMS, STEPS] as const,
     );
@@ -172,7 +170,7 @@ describe("the library in Chromium", { skip: chromiumPath() ? false : "no Chromiu
       // Move the first slider with the keyboard: the browser fires real input events.
       const slider = figure.locator("input[type=range]").first();
       await slider.focus();
-      for (let k = 0; k < 40; k++) await page.keyboard.press(i === 0 ? "ArrowRight" : "ArrowLeft");
+      for (let k = 0; k < 3; k++) await page.keyboard.press(i === 0 ? "PageUp" : "PageDown");
       await nextUpdate(page, i, initial.updates);
       const slid = await drawn(page, i);
       assert.equal(slid.error, null, `figure ${i + 1}: ${slid.error}`);
@@ -215,7 +213,7 @@ describe("the library in Chromium", { skip: chromiumPath() ? false : "no Chromiu
     assert.deepEqual(first.traces, expected(firstSpec, first), "the playground's first figure is not the library's");
     const slider = page.locator('input[data-knob="r0_lr"]');
     await slider.focus();
-    for (let k = 0; k < 30; k++) await page.keyboard.press("ArrowRight");
+    for (let k = 0; k < 2; k++) await page.keyboard.press("PageUp");
     await nextUpdate(page, 0, first.updates, true);
     await page.waitForFunction(() => (window as any).optimlabPlayground.view.idle());
     const retuned = await drawn(page, 0, true);
