@@ -74,43 +74,25 @@ function pick(p: Omit<LiveProblemInstance, "value" | "gradient">): Omit<LiveProb
   return { name: p.name, dim: p.dim, variables: p.variables.slice(), start: p.start.slice(), minima: p.minima.map((m) => m.slice()), minValue: p.minValue, xRange: p.xRange, yRange: p.yRange };
 }
 
+// The factories a description may name, looked up by name (each validates its own options).
 type Factory = (options: Record<string, unknown>) => StepOptimizer;
-const OPTIMIZERS: Record<string, Factory> = {
-  sgd: (o) => optimizers.sgd(o as never),
-  heavyBall: (o) => optimizers.heavyBall(o as never),
-  emaMomentum: (o) => optimizers.emaMomentum(o as never),
-  adagrad: (o) => optimizers.adagrad(o as never),
-  rmsprop: (o) => optimizers.rmsprop(o as never),
-  adadelta: (o) => optimizers.adadelta(o as never),
-  adam: (o) => optimizers.adam(o as never),
-  adamw: (o) => optimizers.adamw(o as never),
-  adamax: (o) => optimizers.adamax(o as never),
-  nadam: (o) => optimizers.nadam(o as never),
-};
-
-const SCHEDULES: Record<string, (options: Record<string, unknown>) => Schedule> = {
-  constant: (o) => schedules.constantLr(o as never),
-  stepDecay: (o) => schedules.stepDecay(o as never),
-  exponentialDecay: (o) => schedules.exponentialDecay(o as never),
-  inverseTimeDecay: (o) => schedules.inverseTimeDecay(o as never),
-  cosineDecay: (o) => schedules.cosineDecay(o as never),
-  polynomialDecay: (o) => schedules.polynomialDecay(o as never),
-  linearWarmup: (o) => schedules.linearWarmup(o as never),
-  oneCycle: (o) => schedules.oneCycle(o as never),
-};
+const { sgd, heavyBall, emaMomentum, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam } = optimizers;
+const OPTIMIZERS = { sgd, heavyBall, emaMomentum, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam } as unknown as Record<string, Factory>;
+const { constantLr, stepDecay, exponentialDecay, inverseTimeDecay, cosineDecay, polynomialDecay, linearWarmup, oneCycle } = schedules;
+const SCHEDULES = { constant: constantLr, stepDecay, exponentialDecay, inverseTimeDecay, cosineDecay, polynomialDecay, linearWarmup, oneCycle } as unknown as Record<string, (options: Record<string, unknown>) => Schedule>;
 
 /** The schedule a description names, at the knobs' values (`totalSteps` defaults to the figure's steps). */
 export function liveSchedule(schedule: LiveSchedule, values: KnobValues, steps: number, where: string): Schedule {
   const options: Record<string, unknown> = resolveOptions(schedule.options ?? {}, values, `${where}.schedule.options`);
   if (["cosineDecay", "polynomialDecay", "oneCycle"].includes(schedule.kind)) options.totalSteps ??= steps;
-  const make = SCHEDULES[schedule.kind];
+  const make = Object.hasOwn(SCHEDULES, schedule.kind) ? SCHEDULES[schedule.kind] : undefined;
   if (!make) throw new Error(`${where}: unknown schedule ${describe(schedule.kind)}`);
   return make(options);
 }
 
 /** A run's optimizer at the knobs' values, its schedule (if any) as the learning rate. */
 export function liveOptimizer(run: LiveRun, values: KnobValues, steps: number, where = `run "${run.name}"`): StepOptimizer {
-  const make = OPTIMIZERS[run.optimizer];
+  const make = Object.hasOwn(OPTIMIZERS, run.optimizer) ? OPTIMIZERS[run.optimizer] : undefined;
   if (!make) throw new Error(`${where}: unknown optimizer ${describe(run.optimizer)}`);
   const options: Record<string, unknown> = resolveOptions(run.options ?? {}, values, `${where}.options`);
   if (run.schedule) options.lr = liveSchedule(run.schedule, values, steps, where);
