@@ -7,7 +7,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { adadelta, adagrad, adam, adamax, adamw, nadam, rmsprop, sgd } from "../src/optimizers";
+import { chain, statelessTransform } from "../src/transforms";
 import { firstNonFinite } from "../src/optimizers/validate";
+import { squareSums } from "../src/optimizers/guard";
 import { KERNEL_MIN_LENGTH, parallelMinLength } from "../src/kernels/arena";
 import { rng } from "../src/data/rng";
 import { useFastestBackend } from "../src/tfjs/backend";
@@ -15,6 +17,8 @@ import { compare, formatMs, markdownTable, median, type Section } from "./harnes
 import { jsTriad, wasmTriad } from "./triad";
 
 const LR = 1e-3;
+/** The row of the rare path: a step that runs checked. */
+const CHECKED = "adam, checked step";
 
 interface Case {
   name: string;
@@ -50,6 +54,13 @@ const CASES: Case[] = [
   { name: "adamw", bytes: 56, traffic: "r p g m v, w p m v", ours: () => adamw({ lr: LR }) },
   { name: "adamax", bytes: 56, traffic: "r p g m u, w p m u", ours: () => adamax({ lr: LR }), tf: () => tf.train.adamax(LR) },
   { name: "nadam", bytes: 56, traffic: "r p g m v, w p m v", ours: () => nadam({ lr: LR }) },
+  {
+    // A user-written transform makes every step run checked (copies kept, results scanned): the rare path.
+    name: CHECKED,
+    bytes: 56,
+    traffic: "r p g m v, w p m v",
+    ours: () => chain(statelessTransform("user transform", () => {}), adam({ lr: LR })),
+  },
 ];
 
 
@@ -92,6 +103,8 @@ interface Row {
 interface Line {
   n: number;
   check: number;
+  /** The checks of a step since issue 17: params and g finite, and the bounds on both (one pass). */
+  bounds: number;
   /** Triad bandwidths in bytes/s. */
   js: number;
   wasm: number;
@@ -117,10 +130,12 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
     const triads = { "triad (js)": () => jsTriad(a, b, c, 0.5), "triad (wasm)": await wasmTriad(b, c, 0.5) };
     const bandwidthOf = (ms: number) => (24 * n) / (ms / 1e3);
 
-    // The cost of validating a step (one read of the gradient), next to the triads.
-    const line = await compare({ check: () => firstNonFinite(g), ...triads }, timing);
+    // The cost of validating a step, next to the triads: the check of g alone (before issue 17), and
+    // the pass over params and g that every step now makes (finiteness and the bounds of guard.ts).
+    const sums = { p: 0, g: 0 };
+    const line = await compare({ check: () => firstNonFinite(g), bounds: () => squareSums(p, g, sums), ...triads }, timing);
     const lineMs = (name: string) => line.find((t) => t.name === name)!.medianMs;
-    lines.push({ n, check: lineMs("check"), js: bandwidthOf(lineMs("triad (js)")), wasm: bandwidthOf(lineMs("triad (wasm)")) });
+    lines.push({ n, check: lineMs("check"), bounds: lineMs("bounds"), js: bandwidthOf(lineMs("triad (js)")), wasm: bandwidthOf(lineMs("triad (wasm)")) });
 
     for (const c0 of CASES) {
       const ours = c0.ours();
@@ -181,10 +196,10 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
 
   const gbs = (bytesPerSecond: number) => `${(bytesPerSecond / 1e9).toFixed(1)} GB/s`;
   const lineTable = markdownTable(
-    ["n", "triad, JavaScript", "triad, WebAssembly SIMD", "finiteness check of g", "its share of the floor of adam"],
+    ["n", "triad, JavaScript", "triad, WebAssembly SIMD", "check of g alone", "check of params and g, with bounds", "its share of the floor of adam"],
     lines.map((k) => {
       const adamFloor = ((56 * k.n) / Math.max(k.js, k.wasm)) * 1e3;
-      return [sizeName(k.n), gbs(k.js), gbs(k.wasm), formatMs(k.check), pct(k.check / adamFloor)];
+      return [sizeName(k.n), gbs(k.js), gbs(k.wasm), formatMs(k.check), formatMs(k.bounds), pct(k.bounds / adamFloor)];
     }),
   );
   const bareTable = markdownTable(
@@ -210,8 +225,10 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
       `both timed in the same rounds as that row. ` +
       `"ours/floor" is the share of the floor's speed ours reaches (floor time / our time); "tf.train/ours" > 1 means ours is faster. ` +
       `Medians of interleaved rounds: ${sizes.map((n) => `${timingFor(n).rounds} rounds of at least ${timingFor(n).minMs} ms at ${sizeName(n)}`).join(", ")}.\n\n` +
-      `${tables}\n\nThe memory line, and the cost of validation (every step first checks that all gradients are finite, ` +
-      `so that a bad step changes nothing): one extra read of g.\n\n${lineTable}\n\n` +
+      `${tables}\n\nThe memory line, and the cost of validation. Every step first reads params and g once, checking that ` +
+      `both are finite and bounding their magnitudes (src/optimizers/guard.ts); from those bounds each rule shows that its results ` +
+      `will be finite, so the step runs without checking them, and only a step it cannot vouch for runs checked (copies kept, results ` +
+      `scanned, undone when one is not finite). "check of g alone" is what a step read before that (the gradient's finiteness only).\n\n${lineTable}\n\n` +
       `What plain JavaScript reaches: Adam's update as a bare JavaScript loop (the same formula, hyperparameters as arguments, no checks, ` +
       `no copies), timed in the same rounds as ours. "ours/bare" < 1 means the kernel, checks and copies included, is faster.\n\n${bareTable}\n\n` +
       `**Where we are behind, and why.** ${verdict(rows, lines)}`,
@@ -250,7 +267,8 @@ function verdict(rows: Row[], lines: Line[]): string {
   const adamBehindTf = rows.filter((r) => r.c.name === "adam" && r.tf! < r.ours);
   const others = rows.filter((r) => r.tf !== undefined && r.tf < r.ours && r.c.name !== "adam");
   const line = lines.find((k) => k.n === largest)!;
-  const shares = at(largest).map((r) => r.floor / r.ours);
+  const shares = at(largest).filter((r) => r.c.name !== CHECKED).map((r) => r.floor / r.ours);
+  const checked = find(largest, CHECKED);
   const tfSmall = at(smallest).filter((r) => r.tf !== undefined).map((r) => r.tf! / r.ours);
   const met = adamShare >= 0.5 && adamBehindTf.length === 0;
   const cache = largestCache();
@@ -280,8 +298,8 @@ function verdict(rows: Row[], lines: Line[]): string {
     `two threads share them: adam takes ${times(1 / Math.max(...kernelOverBare))}–${times(1 / Math.min(...kernelOverBare))} the time of ` +
     `the bare single-thread JavaScript loop, checks and copies included. ` +
     `At ${sizeName(largest)} the arrays (${mib(32 * largest)} for adam) are far beyond ${cacheText}; the rules run at ` +
-    `${pct(Math.min(...shares))}–${pct(Math.max(...shares))} of their floors. What keeps adam from 100%: the finiteness check, an extra ` +
-    `read of g (${formatMs(line.check)}, ${pct(line.check / adamRow.floor)} of adam's floor) that runs before any chunk so that a rejected ` +
+    `${pct(Math.min(...shares))}–${pct(Math.max(...shares))} of their floors. What keeps adam from 100%: the checks, an extra ` +
+    `read of params and g (${formatMs(line.bounds)}, ${pct(line.bounds / adamRow.floor)} of adam's floor) that runs before any chunk so that a rejected ` +
     `step changes nothing, and the copies through the staging slots, which only this thread can make` +
     (inCacheAdam
       ? `. Arithmetic matters too: at ${sizeName(inCacheAdam.n)}, where its arrays fit in cache and one thread runs the step, adam takes ` +
@@ -299,7 +317,9 @@ function verdict(rows: Row[], lines: Line[]): string {
     `adamw, whose decoupled decay is one more multiply in adam's pass, runs at ${pct(adamwRow.floor / adamwRow.ours)} of its floor at ` +
     `${sizeName(largest)} (adam: ${pct(adamShare)}). ` +
     `At ${sizeName(smallest)} tf.train is ${times(Math.min(...tfSmall))}–${times(Math.max(...tfSmall))} slower than ours: ` +
-    `per-op dispatch and bookkeeping, over a dozen tensor ops for Adam.`;
+    `per-op dispatch and bookkeeping, over a dozen tensor ops for Adam. ` +
+    `A step that runs checked (its rule cannot bound its results, or a user-written transform takes part) keeps copies of params ` +
+    `and state and scans its results: adam so takes ${times(checked.ours / adamRow.ours)} the time of its unchecked step at ${sizeName(largest)}.`;
 
   const close =
     `What would close the rest: an opt-in float32 path (the bytes tf.train moves) for the memory-bound rules.`;

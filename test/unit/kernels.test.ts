@@ -85,7 +85,8 @@ const VARIANTS: [string, () => Stepper][] = [
   ["adam, amsgrad (max of corrected)", () => adam({ amsgrad: true, amsgradMax: "corrected" })],
   ["adam, Keras ε̂", () => adam({ epsHat: true, eps: 1e-7 })],
   ["adam, no bias correction", () => adam({ biasCorrection: false })],
-  ["adam, eps 0", () => adam({ eps: 0 })],
+  // With ε = 0 a coordinate whose gradients were all 0 would step by 0/0: such a step is rejected (issue 17).
+  ["adam, eps 1e-300", () => adam({ eps: 1e-300 })],
   ["adam, coupled weight decay", () => adam({ weightDecay: 0.1 })],
   ["adam, cosine schedule", () => adam({ lr: cosineDecay({ lr: 0.01, totalSteps: 20 }) })],
   ["adamw", () => adamw({ lr: 0.01, weightDecay: 0.1 })],
