@@ -33,6 +33,11 @@ export interface LeastSquaresLine {
   batchGradient(p: ArrayLike<number>, order: ArrayLike<number>, from: number, to: number, out: Float64Array): Float64Array;
 }
 
+/**
+ * The least-squares line on `n` seeded points (default 4096) with label noise `noise` (default 0.5,
+ * seed 3: lesson 03's data), its optimum, Hessian and gradient noise at the optimum.
+ * @example const ls = leastSquaresLine(); ls.minima[0] // [w*, b*]
+ */
 export function leastSquaresLine(options: { n?: number; noise?: number; seed?: number } = {}): LeastSquaresLine {
   checkKeys("leastSquaresLine", options, ["n", "noise", "seed"]);
   const n = checkInteger("n", options.n ?? 4096, 2);

@@ -75,6 +75,7 @@ type PanelBuilder = (spec: LiveSpec, problem: LiveProblemInstance, result: LiveR
  * (`isStaticTrace` tells them apart), which keeps an update within a frame.
  */
 const staticTraces = new WeakSet<object>();
+/** True for the traces a live figure draws once (contours, theory maps), the same object at every update. */
 export function isStaticTrace(trace: object): boolean {
   return staticTraces.has(trace);
 }

@@ -22,6 +22,7 @@ export interface LiveSession {
   update(values?: KnobValues, start?: [number, number]): { result: LiveResult; figure: Figure };
 }
 
+/** A session for a live figure's description (checked first): a page keeps one per figure and calls `update`. */
 export function liveSession(spec: LiveSpec): LiveSession {
   checkLiveSpec(spec);
   const problem = liveProblem(spec.problem);
