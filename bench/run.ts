@@ -10,6 +10,7 @@ import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { formatMs, type Section } from "./harness";
 import { lessonsSection } from "./lessons";
+import { liveSection } from "./live";
 import { mlpSection } from "./mlp";
 import { optimizersSection } from "./optimizers";
 import { trajectoriesSection } from "./trajectories";
@@ -24,6 +25,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   optimizers: () => optimizersSection(quick),
   trajectories: () => trajectoriesSection(quick),
   mlp: () => mlpSection(quick),
+  live: () => liveSection(quick),
   lessons: () => lessonsSection(LESSON_RUNS),
 };
 

@@ -2,6 +2,9 @@
 // `npm run site`: executes every lesson on a fresh tslab kernel and writes a static, offline course
 // site to site/: index.html, one page per lesson, the executed notebooks (with a PNG of every plot,
 // for viewers that run no scripts), and the assets (plotly.js, KaTeX, highlight.js styles).
+// Live figures (outputs whose plotly JSON carries a `live` description) recompute in the reader's
+// browser with the library's bundle (assets/optimlab.js); live.html shows every live figure builder and
+// playground.html lets the reader compose a run (both work without executing any lesson).
 // Options: --no-execute renders the notebooks already executed into build/executed/.
 import { cpSync, existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
@@ -13,6 +16,7 @@ import hljs from "highlight.js/lib/core";
 import typescript from "highlight.js/lib/languages/typescript";
 import { cellSource, describeFailure, executeAll, findPython, listNotebooks, readNotebook, root } from "./lib/notebooks.mjs";
 import { chromiumPath, launchChromium } from "./lib/browser.mjs";
+import { buildBrowserBundle } from "./build-browser.mjs";
 
 const require = createRequire(import.meta.url);
 hljs.registerLanguage("typescript", typescript);
@@ -37,6 +41,11 @@ export function lessonInfo(nb, file) {
   return { title, summary };
 }
 
+/** The library as compiled to dist/ (live figures are built and their HTML written with it). */
+const library = () => require("../dist/index.js");
+
+let liveCount = 0;
+
 function renderOutput(output) {
   if (output.output_type === "stream") {
     return `<pre class="stream ${escape(output.name)}">${escape(text(output.text))}</pre>`;
@@ -45,6 +54,7 @@ function renderOutput(output) {
     return `<pre class="stream stderr">${escape(`${output.ename}: ${output.evalue}\n${(output.traceback ?? []).join("\n")}`)}</pre>`;
   }
   const data = output.data ?? {};
+  if (data[PLOTLY_MIME]?.live) return library().liveHtml(data[PLOTLY_MIME], `optimlab-live-${++liveCount}`);
   if (data["text/html"] !== undefined) return `<div class="html-output">${text(data["text/html"]).replace(LOADER, "")}</div>`;
   if (data["image/png"]) return `<img class="image-output" alt="figure" src="data:image/png;base64,${text(data["image/png"]).trim()}">`;
   if (data["image/svg+xml"]) return `<div class="image-output">${text(data["image/svg+xml"])}</div>`;
@@ -81,6 +91,7 @@ function page({ title, body, nav = "" }) {
 <link rel="stylesheet" href="assets/course.css">
 <script defer src="assets/plotly.min.js"></script>
 <script defer src="assets/draw-plots.js"></script>
+<script defer src="assets/optimlab.js"></script>
 </head>
 <body>
 <header><a href="index.html">optimlab</a> · how neural networks are trained${nav ? ` · ${nav}` : ""}</header>
@@ -109,6 +120,15 @@ table.optimlab-table th, table.optimlab-table td { border-bottom: 1px solid #ddd
 table.optimlab-table caption { text-align: left; font-weight: bold; padding-bottom: 4px; }
 .markdown table { border-collapse: collapse; } .markdown th, .markdown td { border: 1px solid #ddd; padding: 3px 8px; }
 img.image-output { max-width: 100%; }
+.optimlab-live { margin: 8px 0 16px; }
+.optimlab-live-controls, .playground-row { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 18px; font-family: Helvetica, Arial, sans-serif; font-size: 14px; margin: 4px 0; }
+.optimlab-knob { display: inline-flex; align-items: center; gap: 6px; }
+.optimlab-knob input[type=range] { width: 160px; }
+.optimlab-knob output { min-width: 3.5em; font-variant-numeric: tabular-nums; }
+.optimlab-live-hint { color: #666; font-style: italic; }
+.optimlab-live-error { color: #b00020; font-family: Helvetica, Arial, sans-serif; font-size: 14px; min-height: 1em; }
+.playground-run { border-left: 3px solid #8aa4c8; padding-left: 8px; }
+@media print { .optimlab-live-controls, .playground-form { display: none; } }
 ol.lessons li { margin: 10px 0; } ol.lessons .summary { color: #555; font-size: 15px; }
 `;
 
@@ -119,8 +139,8 @@ const DRAW_PLOTS_JS = `(function () {
 })();
 `;
 
-function writeAssets() {
-  const assets = join(siteDir, "assets");
+async function writeAssets(dir = siteDir) {
+  const assets = join(dir, "assets");
   mkdirSync(assets, { recursive: true });
   cpSync(require.resolve("plotly.js-dist-min"), join(assets, "plotly.min.js"));
   const katexDist = join(require.resolve("katex/package.json"), "..", "dist");
@@ -130,6 +150,49 @@ function writeAssets() {
   cpSync(join(require.resolve("highlight.js/package.json"), "..", "styles", "github.min.css"), join(assets, "highlight.css"));
   writeFileSync(join(assets, "course.css"), COURSE_CSS);
   writeFileSync(join(assets, "draw-plots.js"), DRAW_PLOTS_JS);
+  await buildBrowserBundle(join(assets, "optimlab.js"));
+}
+
+/** live.html: every live figure builder of the library, with what to try. */
+function liveFiguresPage() {
+  const lib = library();
+  const sections = [
+    ["Gradient descent: the learning rate against 2/L", "Move η past 2/L and the path starts to zigzag outwards: the rate max|1 − ηλ| (right) passes 1. The star marks the best constant η = 2/(μ + L).", lib.liveGradientDescent()],
+    ["Momentum: η and β on an ill-conditioned quadratic", "Heavy ball's rate over the (η, β) plane, with Distill's regions for the steep direction λ = L: monotone left of the dotted line, ripples up to the dashed one, oscillation beyond, divergence past the solid one. The star is Polyak's optimal (η*, β*).", lib.liveMomentum()],
+    ["Nesterov against heavy ball: stability", "At the same η and β, Nesterov's method is stable only for ηL < 2(1 + β)/(1 + 2β), heavy ball up to ηL < 2(1 + β). Raise η until one of them blows up.", lib.liveNesterov()],
+    ["Adagrad, RMSprop and Adam on Rosenbrock", "One learning rate for all three (log slider); drag the start anywhere on the contour plot.", lib.liveOptimizers({ problem: "rosenbrock", optimizers: ["Adagrad", "RMSprop", "Adam"], eta: 0.03, steps: 1500 })],
+    ["Adam's family on Beale's function", "The same experiment on Beale's plateaus and walls.", lib.liveOptimizers({ problem: "beale", optimizers: ["Adam", "AMSGrad", "Adamax", "Nadam"], eta: 0.01, steps: 1000 })],
+    ["Learning-rate schedules on mini-batch SGD", "With a constant η₀, SGD stalls at its noise floor; the decaying schedules go below it. γ is the decay factor of the step and exponential schedules.", lib.liveSchedules()],
+    ["SGD's noise floor against the batch size", "The excess loss of constant-step SGD levels off near η tr Σ*/(4B) (dotted): halve η or double B to halve it.", lib.liveNoiseFloor()],
+  ];
+  const body = sections
+    .map(([title, text, figure], i) => `<section class="cell markdown"><h2>${escape(title)}</h2><p>${escape(text)}</p></section>\n${lib.liveHtml(figure, `live-${i + 1}`)}`)
+    .join("\n");
+  return page({
+    title: "Live figures",
+    body: `<h1>Live figures</h1>\n<p>Each figure below is recomputed in your browser by the course's own library (the same code the lessons run) whenever you move a slider or drag the start point on a contour plot. Compose your own runs in the <a href="playground.html">playground</a>.</p>\n${body}`,
+    nav: `<a href="index.html">contents</a> · <a href="playground.html">playground</a>`,
+  });
+}
+
+/** playground.html: the page the bundle's playground fills in. */
+function playgroundPage() {
+  return page({
+    title: "Playground",
+    body: `<h1>Playground</h1>
+<p>Choose a problem (or type a formula in x and y: mathjs differentiates it), add optimizers, set their options and a learning-rate schedule; the paths and losses are recomputed by the course's library as you move the sliders, and you can drag the start point on the contour plot. The address of this page holds the whole configuration: copy it to link it from a slide.</p>
+<div data-optimlab-playground="1"></div>`,
+    nav: `<a href="index.html">contents</a> · <a href="live.html">live figures</a>`,
+  });
+}
+
+/** Writes the assets, live.html and playground.html to `dir`: the site's pages that need no lesson executed. */
+export async function renderInteractivePages(dir = siteDir) {
+  mkdirSync(dir, { recursive: true });
+  await writeAssets(dir);
+  writeFileSync(join(dir, "live.html"), liveFiguresPage());
+  writeFileSync(join(dir, "playground.html"), playgroundPage());
+  return { live: join(dir, "live.html"), playground: join(dir, "playground.html") };
 }
 
 /**
@@ -179,7 +242,7 @@ async function addFigureImages(notebooks) {
 export async function renderSite(executedPaths) {
   rmSync(siteDir, { recursive: true, force: true });
   mkdirSync(join(siteDir, "notebooks"), { recursive: true });
-  writeAssets();
+  await renderInteractivePages(siteDir);
   const lessons = executedPaths.map((path) => {
     const nb = readNotebook(path);
     const name = basename(path, ".ipynb");
@@ -204,6 +267,7 @@ export async function renderSite(executedPaths) {
 <p>A course in TypeScript notebooks: gradient descent, momentum, adaptive methods, Adam, learning-rate schedules,
 backpropagation, regularization and normalization, each derived, implemented and measured. These pages were
 executed on the tslab kernel when the site was built; open the notebooks in Jupyter to change and re-run them.</p>
+<p>Try the <a href="live.html">live figures</a>, recomputed in your browser as you move their sliders, or compose your own runs in the <a href="playground.html">playground</a>.</p>
 <ol class="lessons" start="0">
 ${toc}
 </ol>`;

@@ -1,4 +1,5 @@
 import { checkInteger, describe } from "./checks";
+import { cos, log } from "../math/portable";
 
 /**
  * The one seeded random number generator of the library: every dataset, shuffle, initialization and
@@ -104,7 +105,7 @@ export function rng(seed: number, stream = 0): Rng {
       if (std < 0) throw new RangeError(`rng.normal: std must be ≥ 0, got ${std}`);
       const u1 = 1 - unit(); // in (0, 1]: log(u1) is finite
       const u2 = unit();
-      return mean + std * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+      return mean + std * Math.sqrt(-2 * log(u1)) * cos(2 * Math.PI * u2);
     },
     int,
     shuffle<A extends { length: number; [index: number]: unknown }>(array: A): A {

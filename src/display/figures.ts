@@ -150,11 +150,35 @@ function pathSeries(name: string, run: PathSeries | number[][]): PathSeries {
  */
 export function trajectoriesOnContour(problem: ContourProblem, runs: Record<string, PathSeries | number[][]> | (PathSeries & { name: string })[], options: ContourOptions = {}): Figure {
   checkKeys("trajectoriesOnContour", options, ["title", "xTitle", "yTitle", "resolution", "levels", "xRange", "yRange", "maxPoints"]);
+  const maxPoints = checkInteger("maxPoints", options.maxPoints ?? 400, 2);
+  const surface = contourTraces(problem, options);
+  const data: Record<string, unknown>[] = [surface.contour];
+  named("runs", runs).forEach(([name, raw], r) => data.push(...pathTraces(name, raw, r, maxPoints)));
+  data.push(surface.minima);
+  const [x0, x1] = surface.xRange;
+  const [y0, y1] = surface.yRange;
+  const [vx, vy] = problem.variables ?? ["x", "y"];
+  return {
+    data,
+    layout: layout(
+      options.title ?? `Paths on ${problem.name ?? "the problem"}`,
+      axis(options.xTitle ?? vx ?? "x", { range: [x0, x1] }),
+      axis(options.yTitle ?? vy ?? "y", { range: [y0, y1] }),
+      BELOW,
+    ),
+  };
+}
+
+/**
+ * The parts of `trajectoriesOnContour` that do not depend on the runs: the contour trace (levels
+ * log-spaced in f − f*), the minima's star markers and the window. Live figures compute them once and
+ * redraw only the paths.
+ */
+export function contourTraces(problem: ContourProblem, options: Pick<ContourOptions, "resolution" | "levels" | "xRange" | "yRange"> = {}): { contour: Record<string, unknown>; minima: Record<string, unknown>; xRange: [number, number]; yRange: [number, number] } {
   if (problem === null || typeof problem !== "object" || typeof problem.value !== "function") throw new Error(`problem must have a value function, got ${describe(problem)}`);
   if (problem.dim !== 2) throw new Error(`trajectoriesOnContour needs a 2-D problem, got dim = ${problem.dim}`);
   const resolution = checkInteger("resolution", options.resolution ?? 80, 2);
   const levels = checkInteger("levels", options.levels ?? 20, 1);
-  const maxPoints = checkInteger("maxPoints", options.maxPoints ?? 400, 2);
   const [x0, x1] = windowOf("xRange", options.xRange ?? problem.xRange);
   const [y0, y1] = windowOf("yRange", options.yRange ?? problem.yRange);
   const xs = Array.from({ length: resolution }, (_, j) => x0 + ((x1 - x0) * j) / (resolution - 1));
@@ -174,28 +198,44 @@ export function trajectoriesOnContour(problem: ContourProblem, runs: Record<stri
   const floor = problem.minValue !== undefined && problem.minValue <= lo ? problem.minValue : lo;
   const eps = Math.max((hi - floor) * 1e-6, 1e-12);
   const z = f.map((row) => row.map((v) => round(Math.log10(v - floor + eps))));
-  const data: Record<string, unknown>[] = [
+  const contour = {
+    type: "contour",
+    x: roundAll(xs),
+    y: roundAll(ys),
+    z,
+    ncontours: levels,
+    contours: { coloring: "lines" },
+    line: { width: 1 },
+    colorscale: "Viridis",
+    colorbar: { title: { text: problem.minValue !== undefined ? "log₁₀(f − f*)" : "log₁₀(f − min f)" } },
+    hoverinfo: "skip",
+    showlegend: false,
+  };
+  const points = problem.minima ?? [];
+  const minima = {
+    type: "scatter",
+    mode: "markers",
+    name: points.length === 1 ? "minimum" : "minima",
+    showlegend: points.length > 0,
+    x: points.map((m) => round(m[0])),
+    y: points.map((m) => round(m[1])),
+    marker: { symbol: "star", size: 14, color: "black" },
+  };
+  return { contour, minima, xRange: [x0, x1], yRange: [y0, y1] };
+}
+
+/**
+ * The two traces of one run on a contour plot: its path (at most `maxPoints` points, evenly sampled)
+ * and its end marker (✕ if it diverged), in color number `r`.
+ */
+export function pathTraces(name: string, raw: PathSeries | number[][], r: number, maxPoints = 400): Record<string, unknown>[] {
+  const run = pathSeries(name, raw);
+  const count = run.trajectory.length / 2;
+  const idx = sampleIndices(count, maxPoints);
+  const px = idx.map((i) => round(run.trajectory[2 * i]));
+  const py = idx.map((i) => round(run.trajectory[2 * i + 1]));
+  return [
     {
-      type: "contour",
-      x: roundAll(xs),
-      y: roundAll(ys),
-      z,
-      ncontours: levels,
-      contours: { coloring: "lines" },
-      line: { width: 1 },
-      colorscale: "Viridis",
-      colorbar: { title: { text: problem.minValue !== undefined ? "log₁₀(f − f*)" : "log₁₀(f − min f)" } },
-      hoverinfo: "skip",
-      showlegend: false,
-    },
-  ];
-  named("runs", runs).forEach(([name, raw], r) => {
-    const run = pathSeries(name, raw);
-    const count = run.trajectory.length / 2;
-    const idx = sampleIndices(count, maxPoints);
-    const px = idx.map((i) => round(run.trajectory[2 * i]));
-    const py = idx.map((i) => round(run.trajectory[2 * i + 1]));
-    data.push({
       type: "scatter",
       mode: "lines+markers",
       name: run.diverged ? `${name} (diverged at step ${run.diverged.step})` : name,
@@ -203,8 +243,8 @@ export function trajectoriesOnContour(problem: ContourProblem, runs: Record<stri
       y: py,
       line: { color: color(r), width: 2 },
       marker: { color: color(r), size: 4 },
-    });
-    data.push({
+    },
+    {
       type: "scatter",
       mode: "markers",
       name: `${name}: end`,
@@ -212,28 +252,8 @@ export function trajectoriesOnContour(problem: ContourProblem, runs: Record<stri
       x: [px[px.length - 1]],
       y: [py[py.length - 1]],
       marker: run.diverged ? { symbol: "x", size: 12, color: color(r), line: { width: 2 } } : { symbol: "circle", size: 8, color: color(r) },
-    });
-  });
-  const minima = problem.minima ?? [];
-  data.push({
-    type: "scatter",
-    mode: "markers",
-    name: minima.length === 1 ? "minimum" : "minima",
-    showlegend: minima.length > 0,
-    x: minima.map((m) => round(m[0])),
-    y: minima.map((m) => round(m[1])),
-    marker: { symbol: "star", size: 14, color: "black" },
-  });
-  const [vx, vy] = problem.variables ?? ["x", "y"];
-  return {
-    data,
-    layout: layout(
-      options.title ?? `Paths on ${problem.name ?? "the problem"}`,
-      axis(options.xTitle ?? vx ?? "x", { range: [x0, x1] }),
-      axis(options.yTitle ?? vy ?? "y", { range: [y0, y1] }),
-      BELOW,
-    ),
-  };
+    },
+  ];
 }
 
 function windowOf(name: string, range: unknown): [number, number] {

@@ -6,3 +6,4 @@ export * from "./table";
 export * from "./progress";
 export * from "./check";
 export * from "./figures";
+export * from "./live";

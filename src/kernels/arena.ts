@@ -49,9 +49,15 @@ export function lazyModule(wasm: { plain: string; shared: string }): KernelModul
   let plain: WebAssembly.Module | undefined;
   let shared: WebAssembly.Module | undefined;
   return {
-    plain: () => (plain ??= new WebAssembly.Module(Buffer.from(wasm.plain, "base64"))),
-    shared: () => (shared ??= new WebAssembly.Module(Buffer.from(wasm.shared, "base64"))),
+    plain: () => (plain ??= new WebAssembly.Module(base64Bytes(wasm.plain))),
+    shared: () => (shared ??= new WebAssembly.Module(base64Bytes(wasm.shared))),
   };
+}
+
+/** Decodes base64: with Node's Buffer, or with `atob` in a browser (the library's browser bundle). */
+function base64Bytes(text: string): Uint8Array {
+  if (typeof Buffer !== "undefined") return Buffer.from(text, "base64");
+  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 
 export interface Arena<K extends string> {

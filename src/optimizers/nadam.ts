@@ -5,6 +5,7 @@ import { biasCorrection, zeros } from "./state";
 import { boolean, decayRate, nonNegative } from "./validate";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
 import { nadamWasm } from "../kernels/nadam.wasm";
+import { pow } from "../math/portable";
 
 const nadamModule = lazyModule(nadamWasm);
 
@@ -71,7 +72,7 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
   const eps = nonNegative(name, "eps", o.eps);
   const momentumDecay = nonNegative(name, "momentumDecay", o.momentumDecay);
   const decoupledWeightDecay = boolean(name, "decoupledWeightDecay", o.decoupledWeightDecay);
-  const muAt = (t: number) => beta1 * (1 - 0.5 * 0.96 ** (t * momentumDecay));
+  const muAt = (t: number) => beta1 * (1 - 0.5 * pow(0.96, t * momentumDecay));
   /** The step's coefficients of g and of m, given μ₁⋯μ_{t−1}; and μ₁⋯μ_t. Kept for the step's bound and update. */
   let last = { muProduct: NaN, lr: NaN, t: NaN, product: 1, grad: 0, moment: 0 };
   const coefficients = (muProduct: number, lr: number, t: number) => {

@@ -1,6 +1,7 @@
 /**
  * State allocation and the bias-correction term, shared by every rule so no rule spells them itself.
  */
+import { pow } from "../math/portable";
 
 /** A zeroed buffer of n entries: the usual initial value of a moment or momentum buffer. */
 export function zeros(n: number): Float64Array {
@@ -17,5 +18,5 @@ export function filled(n: number, value: number): Float64Array {
  * after t updates, so dividing by this removes the bias toward zero (Kingma & Ba 2015, §3).
  */
 export function biasCorrection(beta: number, t: number): number {
-  return 1 - beta ** t;
+  return 1 - pow(beta, t);
 }

@@ -9,3 +9,5 @@ export type { Problem, ProblemSpec } from "./problem";
 export { quadratic, quadraticBowl } from "./quadratic";
 export type { QuadraticProblem } from "./quadratic";
 export { d2lQuadratic, rosenbrock, beale, himmelblau, saddle, rastrigin } from "./catalog";
+export { leastSquaresLine } from "./leastSquaresLine";
+export type { LeastSquaresLine } from "./leastSquaresLine";

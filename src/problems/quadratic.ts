@@ -2,6 +2,7 @@ import { checkKeys, checkNumber, describe } from "../data/checks";
 import { rng } from "../data/rng";
 import { Problem, checkPoint, defineProblem } from "./problem";
 import { derive } from "./symbolic";
+import { cos, sin } from "../math/portable";
 
 /** A quadratic f(x) = ½ xᵀAx with A symmetric positive definite: the problem where theory gives rates. */
 export interface QuadraticProblem extends Problem {
@@ -172,8 +173,8 @@ export function quadraticBowl(options: { condition?: number; angle?: number; sca
   const angle = checkNumber("angle", options.angle ?? 0);
   const scale = checkNumber("scale", options.scale ?? 1, "positive");
   const mu = scale / condition;
-  const c = Math.cos(angle);
-  const s = Math.sin(angle);
+  const c = cos(angle);
+  const s = sin(angle);
   // Rows of Q are the eigenvectors: (cos, sin) for μ, (−sin, cos) for L.
   const a = assemble([mu, scale], angle === 0 ? undefined : Float64Array.of(c, s, -s, c));
   const turned = angle !== 0;

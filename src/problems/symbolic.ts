@@ -1,5 +1,6 @@
 import type * as MathJs from "mathjs";
 import { checkKeys, describe } from "../data/checks";
+import * as portable from "../math/portable";
 
 /**
  * Symbolic differentiation with mathjs, and compilation of its results to plain JavaScript.
@@ -184,8 +185,8 @@ function copyDerivation(d: Derivation): Derivation {
 
 /** JS for each mathjs function the compiler supports; `$0`, `$1` stand for the arguments. */
 const FUNCTIONS: Record<string, string> = {
-  sin: "Math.sin($0)",
-  cos: "Math.cos($0)",
+  sin: "pm.sin($0)",
+  cos: "pm.cos($0)",
   tan: "Math.tan($0)",
   asin: "Math.asin($0)",
   acos: "Math.acos($0)",
@@ -197,15 +198,15 @@ const FUNCTIONS: Record<string, string> = {
   asinh: "Math.asinh($0)",
   acosh: "Math.acosh($0)",
   atanh: "Math.atanh($0)",
-  sec: "(1 / Math.cos($0))",
-  csc: "(1 / Math.sin($0))",
+  sec: "(1 / pm.cos($0))",
+  csc: "(1 / pm.sin($0))",
   cot: "(1 / Math.tan($0))",
   sech: "(1 / Math.cosh($0))",
   csch: "(1 / Math.sinh($0))",
   coth: "(1 / Math.tanh($0))",
-  exp: "Math.exp($0)",
+  exp: "pm.exp($0)",
   expm1: "Math.expm1($0)",
-  log: "Math.log($0)",
+  log: "pm.log($0)",
   log10: "Math.log10($0)",
   log2: "Math.log2($0)",
   log1p: "Math.log1p($0)",
@@ -215,7 +216,7 @@ const FUNCTIONS: Record<string, string> = {
   sign: "Math.sign($0)",
   square: "sq($0)",
   cube: "cube($0)",
-  pow: "Math.pow($0, $1)",
+  pow: "pm.pow($0, $1)",
 };
 
 const BINARY: Record<string, string> = { add: "+", subtract: "-", multiply: "*", divide: "/", mod: "%" };
@@ -253,7 +254,7 @@ function emit(node: Node, locals: Map<string, string>, constants: Record<string,
         const base = recur(args[0]);
         if (exponent === 2) return `sq(${base})`;
         if (exponent === 3) return `cube(${base})`;
-        return `Math.pow(${base}, ${recur(args[1])})`;
+        return `pm.pow(${base}, ${recur(args[1])})`;
       }
       const op = Object.hasOwn(BINARY, fn) ? BINARY[fn] : undefined;
       if (op === undefined) throw new Error(`unsupported operator "${fn}" in ${JSON.stringify(source)}`);
@@ -262,7 +263,7 @@ function emit(node: Node, locals: Map<string, string>, constants: Record<string,
     case "FunctionNode": {
       const name = (node.fn as Node).name ?? String(node.fn);
       const args = node.args!;
-      if (name === "log" && args.length === 2) return `(Math.log(${recur(args[0])}) / Math.log(${recur(args[1])}))`;
+      if (name === "log" && args.length === 2) return `(pm.log(${recur(args[0])}) / pm.log(${recur(args[1])}))`;
       const template = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
       if (template === undefined) throw new Error(`unsupported function "${name}" in ${JSON.stringify(source)}`);
       return template.replace(/\$(\d)/g, (_, i: string) => {
@@ -286,8 +287,9 @@ function localsFor(variables: readonly string[]): { names: Map<string, string>; 
 }
 
 function build<F>(body: string): F {
-  // The generated source only reads its arguments and Math: no user string reaches it unparsed.
-  return new Function(`${PROLOGUE} return ${body};`)() as F;
+  // The generated source only reads its arguments, Math and the portable functions (`pm`: exp, log,
+  // sin, cos and pow give the same bits in every engine): no user string reaches it unparsed.
+  return new Function("pm", `${PROLOGUE} return ${body};`)(portable) as F;
 }
 
 /** Evaluator of a formula's value: `f(p)` with `p[i]` the value of `variables[i]`. */

@@ -1,5 +1,6 @@
 import { nonNegative, positiveInteger, readOptions } from "../optimizers/validate";
 import { defineSchedule, type Schedule } from "./schedule";
+import { cos } from "../math/portable";
 
 export interface CosineDecayOptions {
   /** The initial (largest) learning rate η_max. */
@@ -25,5 +26,5 @@ export function cosineDecay(options: CosineDecayOptions): Schedule {
   const lr = nonNegative(owner, "lr", o.lr);
   const totalSteps = positiveInteger(owner, "totalSteps", o.totalSteps);
   const minLr = nonNegative(owner, "minLr", o.minLr);
-  return defineSchedule(owner, (t) => minLr + ((lr - minLr) * (1 + Math.cos((Math.PI * t) / totalSteps))) / 2);
+  return defineSchedule(owner, (t) => minLr + ((lr - minLr) * (1 + cos((Math.PI * t) / totalSteps))) / 2);
 }

@@ -1,5 +1,6 @@
 import { boolean, nonNegative, positive, readOptions } from "../optimizers/validate";
 import { decayProgress, defineSchedule, type Schedule } from "./schedule";
+import { pow } from "../math/portable";
 
 export interface ExponentialDecayOptions {
   /** The initial learning rate η₀. */
@@ -26,5 +27,5 @@ export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
   const gamma = nonNegative(owner, "gamma", o.gamma);
   const decaySteps = positive(owner, "decaySteps", o.decaySteps);
   const staircase = boolean(owner, "staircase", o.staircase);
-  return defineSchedule(owner, (t) => lr * gamma ** decayProgress(t, decaySteps, staircase));
+  return defineSchedule(owner, (t) => lr * pow(gamma, decayProgress(t, decaySteps, staircase)));
 }

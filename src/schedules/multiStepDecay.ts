@@ -1,5 +1,6 @@
 import { describe, nonNegative, nonNegativeInteger, readOptions } from "../optimizers/validate";
 import { defineSchedule, type Schedule } from "./schedule";
+import { pow } from "../math/portable";
 
 export interface MultiStepDecayOptions {
   /** The initial learning rate η₀. */
@@ -30,6 +31,6 @@ export function multiStepDecay(options: MultiStepDecayOptions): Schedule {
   return defineSchedule(owner, (t) => {
     let passed = 0;
     while (passed < milestones.length && milestones[passed] <= t) passed++;
-    return lr * gamma ** passed;
+    return lr * pow(gamma, passed);
   });
 }

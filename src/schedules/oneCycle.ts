@@ -1,5 +1,6 @@
 import { boolean, nonNegative, oneOf, openFraction, positive, positiveInteger, readOptions } from "../optimizers/validate";
 import { defineSchedule, type Schedule } from "./schedule";
+import { cos } from "../math/portable";
 
 export interface OneCycleOptions {
   /** The peak learning rate. */
@@ -72,7 +73,7 @@ export function oneCycle(options: OneCycleOptions): Schedule {
   }
   const anneal =
     strategy === "cos"
-      ? (from: number, to: number, p: number) => to + ((from - to) / 2) * (Math.cos(Math.PI * p) + 1)
+      ? (from: number, to: number, p: number) => to + ((from - to) / 2) * (cos(Math.PI * p) + 1)
       : (from: number, to: number, p: number) => (to - from) * p + from;
 
   return defineSchedule(owner, (t) => {

@@ -1,5 +1,6 @@
 import { nonNegative, positiveInteger, readOptions } from "../optimizers/validate";
 import { defineSchedule, type Schedule } from "./schedule";
+import { pow } from "../math/portable";
 
 export interface PolynomialDecayOptions {
   /** The initial learning rate η₀. */
@@ -26,5 +27,5 @@ export function polynomialDecay(options: PolynomialDecayOptions): Schedule {
   const totalSteps = positiveInteger(owner, "totalSteps", o.totalSteps);
   const power = nonNegative(owner, "power", o.power);
   const endLr = nonNegative(owner, "endLr", o.endLr);
-  return defineSchedule(owner, (t) => (lr - endLr) * (1 - Math.min(t, totalSteps) / totalSteps) ** power + endLr);
+  return defineSchedule(owner, (t) => (lr - endLr) * pow(1 - Math.min(t, totalSteps) / totalSteps, power) + endLr);
 }

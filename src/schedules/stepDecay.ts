@@ -1,5 +1,6 @@
 import { nonNegative, positiveInteger, readOptions } from "../optimizers/validate";
 import { defineSchedule, type Schedule } from "./schedule";
+import { pow } from "../math/portable";
 
 export interface StepDecayOptions {
   /** The initial learning rate η₀. */
@@ -22,5 +23,5 @@ export function stepDecay(options: StepDecayOptions): Schedule {
   const lr = nonNegative(owner, "lr", o.lr);
   const stepSize = positiveInteger(owner, "stepSize", o.stepSize);
   const gamma = nonNegative(owner, "gamma", o.gamma);
-  return defineSchedule(owner, (t) => lr * gamma ** Math.floor(t / stepSize));
+  return defineSchedule(owner, (t) => lr * pow(gamma, Math.floor(t / stepSize)));
 }

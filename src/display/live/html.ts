@@ -1,0 +1,22 @@
+/**
+ * The HTML of a live figure in a page that loads plotly.js and the library's browser bundle: a
+ * container the bundle finds (`.optimlab-live[data-live]`), the plot's div, and the figure with its
+ * description as JSON. The bundle draws the static figure at once and recomputes it on every slider
+ * move or drag; without scripts the `<noscript>` text stands in (the site's printed page and the
+ * notebook copies carry a PNG of the static figure).
+ */
+import type { LiveFigure } from "./session";
+
+/** `id` must be unique in the page (letters, digits, - and _). */
+export function liveHtml(figure: LiveFigure, id: string): string {
+  if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`id must start with a letter and hold letters, digits, - or _, got ${JSON.stringify(id)}`);
+  if (!figure || typeof figure !== "object" || !figure.live) throw new Error("liveHtml needs a live figure (one made by liveFigure or a live builder)");
+  const height = Number(figure.layout?.height ?? 460);
+  const json = JSON.stringify(figure).replace(/</g, "\\u003c");
+  const title = figure.live.title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return (
+    `<div class="optimlab-live" data-live="1" id="${id}">` +
+    `<div class="optimlab-plot" id="${id}-plot" style="width:100%;min-height:${height}px"><noscript>Live figure: ${title}</noscript></div>` +
+    `<script type="application/json" class="optimlab-live-figure">${json}</script></div>`
+  );
+}
