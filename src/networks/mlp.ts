@@ -2,6 +2,7 @@ import { checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
 import type { Dataset } from "../data/dataset";
 import { Rng, rng } from "../data/rng";
 import { ACTIVATION_NAMES, ActivationName, applyActivation, multiplyByDerivative } from "./activations";
+import { kernelArray } from "../kernels/heap";
 import { denseForward, inputGradient, weightGradient } from "./kernels";
 import { LOSS_NAMES, LossName, outputLoss, softmaxRows } from "./losses";
 
@@ -162,8 +163,9 @@ export class MLP {
 
     let count = 0;
     for (let l = 1; l < sizes.length; l++) count += sizes[l] * sizes[l - 1] + sizes[l];
-    this.params = new Float64Array(count);
-    this.grads = new Float64Array(count);
+    // In the kernel heap, so that optimizer steps run on them where they are (no copies).
+    this.params = kernelArray(count);
+    this.grads = kernelArray(count);
     this.layers = [];
     let offset = 0;
     for (let l = 1; l < sizes.length; l++) {
