@@ -12,6 +12,7 @@ import { formatMs, type Section } from "./harness";
 import { lessonsSection } from "./lessons";
 import { mlpSection } from "./mlp";
 import { optimizersSection } from "./optimizers";
+import { closeTorch } from "./pytorch";
 import { trajectoriesSection } from "./trajectories";
 
 const quick = process.argv.includes("--quick");
@@ -71,6 +72,7 @@ async function main() {
     sections.map((s) => `## ${s.title}\n\n${s.body}\n`).join("\n");
   writeFileSync(join(__dirname, "..", "BENCHMARKS.md"), doc);
   console.log(`bench: wrote BENCHMARKS.md (${took.join(", ")})`);
+  await closeTorch();
   if (failed) process.exitCode = 1;
 }
 

@@ -10,6 +10,8 @@ import { adadelta, adagrad, adam, adamax, adamw, chain, cosineDecay, decoupledWe
 import { KERNEL_MIN_LENGTH, setChunkLength, setParallelMinLength } from "../../src/kernels/arena";
 import { rng } from "../../src/data/rng";
 import { kernelArray, kernelHeap } from "../../src/kernels/heap";
+import { allFiniteInHeap } from "../../src/kernels/finite";
+import { firstNonFinite } from "../../src/optimizers/validate";
 
 interface Stepper {
   readonly state: object;
@@ -114,6 +116,30 @@ describe("WebAssembly kernels", () => {
   it("match the JavaScript loop bit for bit in place, on kernel-heap params and grads (one thread)", () => {
     assert.ok(kernelHeap(), "Node has shared memory, so there is a kernel heap");
     for (const [, make] of VARIANTS) for (const n of [KERNEL_MIN_LENGTH, 17, 101]) compare(make, n, n, true);
+  });
+
+  it("check gradients in the kernel heap for finiteness as the JavaScript loop does", () => {
+    for (const n of [256, 257, 1000, 1001]) {
+      const whole = kernelArray(n + 3);
+      whole.set(gradients(n, n + 3, 1)[0]);
+      for (const start of [0, 1, 2]) {
+        const values = whole.subarray(start, start + n);
+        assert.equal(allFiniteInHeap(values), start % 2 === 0 ? true : undefined, "pair-aligned views are checked by the kernel");
+        for (const bad of [NaN, Infinity, -Infinity]) {
+          for (const at of [0, 1, n >> 1, n - 2, n - 1]) {
+            const kept = values[at];
+            values[at] = bad;
+            assert.equal(firstNonFinite(values), at, `n ${n}, start ${start}, ${bad} at ${at}`);
+            if (start % 2 === 0) assert.equal(allFiniteInHeap(values), false);
+            values[at] = kept;
+          }
+        }
+        // A non-finite value just outside the view is not the view's.
+        whole[start + n] = NaN;
+        assert.equal(firstNonFinite(values), -1);
+        whole[start + n] = 0;
+      }
+    }
   });
 
   it("step a part of a kernel-heap array through the copies, leaving the rest of the array as it was", () => {
