@@ -3,7 +3,7 @@ import type { Dataset } from "../data/dataset";
 import { Rng, rng } from "../data/rng";
 import { ACTIVATION_NAMES, ActivationName, applyActivation, multiplyByDerivative } from "./activations";
 import { kernelArray } from "../kernels/heap";
-import { denseForward, inputGradient, weightGradient } from "./kernels";
+import { denseForward, inputGradient, weightGradient } from "./simd";
 import { LOSS_NAMES, LossName, outputLoss, softmaxRows } from "./losses";
 
 /**
@@ -256,11 +256,12 @@ export class MLP {
   private ensureCapacity(n: number): void {
     if (n <= this.capacity) return;
     const cap = Math.max(n, 2 * this.capacity);
-    this.z = this.layers.map((L) => new Float64Array(cap * L.outputs));
-    this.h = this.layers.map((L) => new Float64Array(cap * L.outputs));
+    // In the kernel heap, where the SIMD matrix products (simd.ts) read and write them.
+    this.z = this.layers.map((L) => kernelArray(cap * L.outputs));
+    this.h = this.layers.map((L) => kernelArray(cap * L.outputs));
     this.mask = this.layers.map((L) => (L.dropout > 0 ? new Float64Array(cap * L.outputs) : undefined));
-    this.a = this.layers.map((L, l) => (L.dropout > 0 ? new Float64Array(cap * L.outputs) : this.h[l]));
-    this.delta = this.layers.map((L) => new Float64Array(cap * L.outputs));
+    this.a = this.layers.map((L, l) => (L.dropout > 0 ? kernelArray(cap * L.outputs) : this.h[l]));
+    this.delta = this.layers.map((L) => kernelArray(cap * L.outputs));
     this.capacity = cap;
     this.lastInput = undefined;
   }
