@@ -6,63 +6,106 @@
  *
  * z = x Wᵀ + b runs as z = x · Wᵀ with Wᵀ transposed into scratch first (in × out copies against
  * n × in × out products), so that all three products share one kernel whose B operand is read by rows.
+ *
+ * With `f32` (the MLP's `precision: "float32"`), the products run in single precision (matmul32.wat, four
+ * lanes per instruction): the operands are rounded to float32 into scratch, the kernel sums in float32,
+ * and the results are widened back into the model's f64 arrays. Weights, gradients, activations and the
+ * optimizer stay f64 (float32 arithmetic with f64 master weights, as mixed-precision training keeps them).
  */
 import { kernelHeap, type Heap } from "../kernels/heap";
 import { lazyModule } from "../kernels/arena";
 import { matmulWasm } from "../kernels/matmul.wasm";
+import { matmul32Wasm } from "../kernels/matmul32.wasm";
 import * as reference from "./kernels";
 
 const matmulModule = lazyModule(matmulWasm);
+const matmul32Module = lazyModule(matmul32Wasm);
 
 type Matmul = (
   c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number,
   m: number, n: number, k: number, accumulate: number, grouped: number,
 ) => void;
 
-let bound: { heap: Heap; matmul: Matmul } | undefined | null;
+interface Kernels {
+  heap: Heap;
+  matmul: Matmul;
+  matmul32: Matmul;
+}
 
-/** The kernel bound to the heap, or undefined where there is no heap. */
-function kernel(): { heap: Heap; matmul: Matmul } | undefined {
+let bound: Kernels | undefined | null;
+
+/** The kernels bound to the heap, or undefined where there is no heap. */
+function kernel(): Kernels | undefined {
   if (bound === undefined) {
     const heap = kernelHeap();
-    bound = heap
-      ? { heap, matmul: Object.values(new WebAssembly.Instance(matmulModule.shared(), { env: { memory: heap.memory } }).exports)[0] as Matmul }
-      : null;
+    const instance = (m: { shared(): WebAssembly.Module }) =>
+      Object.values(new WebAssembly.Instance(m.shared(), { env: { memory: heap!.memory } }).exports)[0] as Matmul;
+    bound = heap ? { heap, matmul: instance(matmulModule), matmul32: instance(matmul32Module) } : null;
   }
   return bound ?? undefined;
 }
 
 let useSimd = true;
 
-/** Turns the SIMD kernels off (false: every product runs the loops of kernels.ts) and returns the previous setting; for tests and benchmarks. */
+/** Turns the SIMD kernels off (false: every product runs the f64 loops of kernels.ts, float32 models too) and returns the previous setting; for tests and benchmarks. */
 export function setSimdProducts(on: boolean): boolean {
   const previous = useSimd;
   useSimd = on;
   return previous;
 }
 
-/** Scratch arrays in the heap, grown as needed and kept. */
+/** Scratch arrays in the heap, grown as needed and kept (their contents do not outlive a call). */
 const scratchOwner = {};
-const scratch: Record<"x" | "wt", Float64Array> = { x: new Float64Array(0), wt: new Float64Array(0) };
+const scratch: Record<string, Float64Array> = {};
+const scratch32: Record<string, Float32Array> = {};
 function scratchOf(heap: Heap, name: "x" | "wt", n: number): Float64Array {
-  if (scratch[name].length < n) {
-    const length = Math.max(n, 2 * scratch[name].length);
+  const have = scratch[name]?.length ?? 0;
+  if (have < n) {
+    const length = Math.max(n, 2 * have);
     scratch[name] = heap.f64(heap.alloc(length * 8, scratchOwner), length);
   }
-  return scratch[name];
+  return scratch[name].subarray(0, n);
+}
+function scratch32Of(heap: Heap, name: "a" | "b" | "c", n: number): Float32Array {
+  const have = scratch32[name]?.length ?? 0;
+  if (have < n) {
+    const length = Math.max(n, 2 * have);
+    scratch32[name] = heap.f32(heap.alloc(length * 4, scratchOwner), length);
+  }
+  return scratch32[name].subarray(0, n);
 }
 
-/** The kernel and heap when every array is a heap array; else undefined (use the reference loops). */
-function ready(...arrays: Float64Array[]): { heap: Heap; matmul: Matmul } | undefined {
+/** A float32 copy of `values` in scratch `name` (the conversion rounds to nearest). */
+function rounded(heap: Heap, name: "a" | "b" | "c", values: Float64Array): Float32Array {
+  const out = scratch32Of(heap, name, values.length);
+  out.set(values);
+  return out;
+}
+
+/** The kernels and heap when every array is a heap array; else undefined (use the reference loops). */
+function ready(...arrays: Float64Array[]): Kernels | undefined {
   if (!useSimd) return undefined;
   const k = kernel();
   return k && arrays.every((a) => k.heap.holds(a)) ? k : undefined;
 }
 
-/** z = x Wᵀ + b, as `denseForward` of kernels.ts (same arguments, bit-identical results). */
-export function denseForward(x: Float64Array, n: number, inputs: number, W: Float64Array, b: Float64Array, outputs: number, z: Float64Array): void {
-  const k = ready(W, z);
+/** z = x Wᵀ + b, as `denseForward` of kernels.ts (same arguments, bit-identical results; `f32`: in float32). */
+export function denseForward(x: Float64Array, n: number, inputs: number, W: Float64Array, b: Float64Array, outputs: number, z: Float64Array, f32 = false): void {
+  const k = f32 ? (useSimd ? kernel() : undefined) : ready(W, z);
   if (!k) return reference.denseForward(x, n, inputs, W, b, outputs, z);
+  if (f32) {
+    const x32 = rounded(k.heap, "a", x.subarray(0, n * inputs));
+    const wt32 = scratch32Of(k.heap, "b", inputs * outputs);
+    for (let j = 0; j < outputs; j++) {
+      const row = j * inputs;
+      for (let i = 0; i < inputs; i++) wt32[i * outputs + j] = W[row + i];
+    }
+    const z32 = scratch32Of(k.heap, "c", n * outputs);
+    for (let s = 0; s < n; s++) z32.set(b, s * outputs);
+    k.matmul32(z32.byteOffset, outputs * 4, x32.byteOffset, inputs * 4, 4, wt32.byteOffset, outputs * 4, n, outputs, inputs, 1, 0);
+    z.set(z32);
+    return;
+  }
   let input = x;
   if (!k.heap.holds(x)) {
     input = scratchOf(k.heap, "x", n * inputs);
@@ -77,12 +120,20 @@ export function denseForward(x: Float64Array, n: number, inputs: number, W: Floa
   k.matmul(z.byteOffset, outputs * 8, input.byteOffset, inputs * 8, 8, wt.byteOffset, outputs * 8, n, outputs, inputs, 1, 0);
 }
 
-/** dW = δᵀx and db = Σₛ δ[s, ·], as `weightGradient` of kernels.ts (bit-identical). */
-export function weightGradient(delta: Float64Array, n: number, outputs: number, x: Float64Array, inputs: number, dW: Float64Array, db: Float64Array): void {
-  const k = ready(delta, x, dW);
+/** dW = δᵀx and db = Σₛ δ[s, ·], as `weightGradient` of kernels.ts (bit-identical; `f32`: dW in float32). */
+export function weightGradient(delta: Float64Array, n: number, outputs: number, x: Float64Array, inputs: number, dW: Float64Array, db: Float64Array, f32 = false): void {
+  const k = f32 ? (useSimd ? kernel() : undefined) : ready(delta, x, dW);
   if (!k) return reference.weightGradient(delta, n, outputs, x, inputs, dW, db);
-  // dW[j, i] = Σₛ δ[s, j] x[s, i]: A = δᵀ (row j steps 8 bytes, k = s steps a row of δ), B = x.
-  k.matmul(dW.byteOffset, inputs * 8, delta.byteOffset, 8, outputs * 8, x.byteOffset, inputs * 8, outputs, inputs, n, 0, 1);
+  if (f32) {
+    const d32 = rounded(k.heap, "a", delta.subarray(0, n * outputs));
+    const x32 = rounded(k.heap, "b", x.subarray(0, n * inputs));
+    const dW32 = scratch32Of(k.heap, "c", outputs * inputs);
+    k.matmul32(dW32.byteOffset, inputs * 4, d32.byteOffset, 4, outputs * 4, x32.byteOffset, inputs * 4, outputs, inputs, n, 0, 1);
+    dW.set(dW32);
+  } else {
+    // dW[j, i] = Σₛ δ[s, j] x[s, i]: A = δᵀ (row j steps 8 bytes, k = s steps a row of δ), B = x.
+    k.matmul(dW.byteOffset, inputs * 8, delta.byteOffset, 8, outputs * 8, x.byteOffset, inputs * 8, outputs, inputs, n, 0, 1);
+  }
   // db as the loop sums it: four samples at a time, then one at a time.
   db.fill(0);
   let s = 0;
@@ -93,9 +144,17 @@ export function weightGradient(delta: Float64Array, n: number, outputs: number, 
   for (; s < n; s++) for (let j = 0; j < outputs; j++) db[j] += delta[s * outputs + j];
 }
 
-/** back = δW, as `inputGradient` of kernels.ts (bit-identical). */
-export function inputGradient(delta: Float64Array, n: number, outputs: number, W: Float64Array, inputs: number, back: Float64Array): void {
-  const k = ready(delta, W, back);
+/** back = δW, as `inputGradient` of kernels.ts (bit-identical; `f32`: in float32). */
+export function inputGradient(delta: Float64Array, n: number, outputs: number, W: Float64Array, inputs: number, back: Float64Array, f32 = false): void {
+  const k = f32 ? (useSimd ? kernel() : undefined) : ready(delta, W, back);
   if (!k) return reference.inputGradient(delta, n, outputs, W, inputs, back);
+  if (f32) {
+    const d32 = rounded(k.heap, "a", delta.subarray(0, n * outputs));
+    const w32 = rounded(k.heap, "b", W);
+    const back32 = scratch32Of(k.heap, "c", n * inputs);
+    k.matmul32(back32.byteOffset, inputs * 4, d32.byteOffset, outputs * 4, 4, w32.byteOffset, inputs * 4, n, inputs, outputs, 0, 1);
+    back.set(back32);
+    return;
+  }
   k.matmul(back.byteOffset, inputs * 8, delta.byteOffset, outputs * 8, 8, W.byteOffset, inputs * 8, n, inputs, outputs, 0, 1);
 }

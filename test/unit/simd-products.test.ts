@@ -72,4 +72,33 @@ describe("SIMD matrix products of the MLP", () => {
     compare({ sizes: [6, 10, 10, 1], loss: "binaryCrossEntropy", activation: "leakyRelu", dropout: 0.3, seed: 4 }, 21, 5);
     compare({ sizes: [4, 16, 3], loss: "softmaxCrossEntropy", init: "he", dropout: [0.5], seed: 6 }, 8, 7);
   });
+
+  it("in float32, agree with float64 to float32's precision", () => {
+    // Each float32 sum of K products carries a relative error of at most about K · 2⁻²⁴ of Σ|products|
+    // (worst case; √K typically): for K = 784, 5e-5. The gradient as a whole is held to 1e-4 in norm.
+    for (const [sizes, n] of [[[784, 128, 10], 64], [[2, 128, 128, 1], 32], [[5, 7, 3], 9]] as [number[], number][]) {
+      const r = rng(sizes[0]);
+      const x = Float64Array.from({ length: n * sizes[0] }, () => r.uniform());
+      const out = sizes[sizes.length - 1];
+      const loss = out >= 2 ? "softmaxCrossEntropy" : "binaryCrossEntropy";
+      const y = Float64Array.from({ length: n }, () => r.int(Math.max(out, 2)));
+      const [f64, f32] = (["float64", "float32"] as const).map((precision) => {
+        const net = mlp({ sizes, loss, seed: 3, precision });
+        return { loss: net.lossAndGradient(x, y), grads: net.grads.slice() };
+      });
+      let diff = 0;
+      let norm = 0;
+      for (let i = 0; i < f64.grads.length; i++) {
+        diff += (f32.grads[i] - f64.grads[i]) ** 2;
+        norm += f64.grads[i] ** 2;
+      }
+      const relative = Math.sqrt(diff / norm);
+      assert.ok(relative < 1e-4 && relative > 0, `${sizes.join("→")}: gradient ${relative} from float64's (0 would mean float32 did not run)`);
+      assert.ok(Math.abs(f32.loss - f64.loss) < 1e-5 * Math.abs(f64.loss), `${sizes.join("→")}: loss ${f32.loss} against ${f64.loss}`);
+    }
+  });
+
+  it("reject an unknown precision", () => {
+    assert.throws(() => mlp({ sizes: [2, 1], loss: "mse", precision: "float16" as never }), /precision must be "float64" or "float32", got "float16"/);
+  });
 });
