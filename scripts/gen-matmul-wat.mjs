@@ -108,27 +108,17 @@ function kernel(F) {
       }
   const w2 = 2 * F.lanes; // elements in two vectors
   const w1 = F.lanes;
-  // Columns of `rows` rows from row r: blocks of two vectors, then one vector, then scalars.
+  // Columns of `rows` rows from row r: blocks of two vectors, then one vector, then scalars. Each is a
+  // loop that calls its block while `width` more columns fit.
+  const columnLoop = (label, kind, width, rows, grouped) => `
+        (block $${label}_done (loop $${label}
+          (br_if $${label}_done (i32.gt_u (i32.add (local.get $col) (i32.const ${width})) (local.get $n)))
+          (call ${call[`${rows}_${kind}_${grouped}`]} (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const ${F.size}))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
+            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const ${F.size}))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+          (local.set $col (i32.add (local.get $col) (i32.const ${width})))
+          (br $${label})))`;
   const columns = (rows, grouped) => `
-        (local.set $col (i32.const 0))
-        (block $c2_done (loop $c2
-          (br_if $c2_done (i32.gt_u (i32.add (local.get $col) (i32.const ${w2})) (local.get $n)))
-          (call ${call[`${rows}_v2_${grouped}`]} (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const ${F.size}))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const ${F.size}))) (local.get $ldb) (local.get $k) (local.get $accumulate))
-          (local.set $col (i32.add (local.get $col) (i32.const ${w2})))
-          (br $c2)))
-        (block $c1_done (loop $c1
-          (br_if $c1_done (i32.gt_u (i32.add (local.get $col) (i32.const ${w1})) (local.get $n)))
-          (call ${call[`${rows}_v1_${grouped}`]} (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const ${F.size}))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const ${F.size}))) (local.get $ldb) (local.get $k) (local.get $accumulate))
-          (local.set $col (i32.add (local.get $col) (i32.const ${w1})))
-          (br $c1)))
-        (block $c0_done (loop $c0
-          (br_if $c0_done (i32.ge_u (local.get $col) (local.get $n)))
-          (call ${call[`${rows}_s_${grouped}`]} (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const ${F.size}))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const ${F.size}))) (local.get $ldb) (local.get $k) (local.get $accumulate))
-          (local.set $col (i32.add (local.get $col) (i32.const 1)))
-          (br $c0)))`;
+        (local.set $col (i32.const 0))${columnLoop("c2", "v2", w2, rows, grouped)}${columnLoop("c1", "v1", w1, rows, grouped)}${columnLoop("c0", "s", 1, rows, grouped)}`;
   const rowsLoop = (grouped) => {
     const R = (grouped ? GROUPED_ROWS : PLAIN_ROWS)[0];
     return `

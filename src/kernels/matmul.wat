@@ -621,7 +621,7 @@
           (local.set $col (i32.add (local.get $col) (i32.const 2)))
           (br $c1)))
         (block $c0_done (loop $c0
-          (br_if $c0_done (i32.ge_u (local.get $col) (local.get $n)))
+          (br_if $c0_done (i32.gt_u (i32.add (local.get $col) (i32.const 1)) (local.get $n)))
           (call $b_2_s_g (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
             (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
           (local.set $col (i32.add (local.get $col) (i32.const 1)))
@@ -646,7 +646,7 @@
           (local.set $col (i32.add (local.get $col) (i32.const 2)))
           (br $c1)))
         (block $c0_done (loop $c0
-          (br_if $c0_done (i32.ge_u (local.get $col) (local.get $n)))
+          (br_if $c0_done (i32.gt_u (i32.add (local.get $col) (i32.const 1)) (local.get $n)))
           (call $b_1_s_g (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
             (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
           (local.set $col (i32.add (local.get $col) (i32.const 1)))
@@ -673,7 +673,7 @@
           (local.set $col (i32.add (local.get $col) (i32.const 2)))
           (br $c1)))
         (block $c0_done (loop $c0
-          (br_if $c0_done (i32.ge_u (local.get $col) (local.get $n)))
+          (br_if $c0_done (i32.gt_u (i32.add (local.get $col) (i32.const 1)) (local.get $n)))
           (call $b_4_s_s (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
             (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
           (local.set $col (i32.add (local.get $col) (i32.const 1)))
@@ -698,7 +698,7 @@
           (local.set $col (i32.add (local.get $col) (i32.const 2)))
           (br $c1)))
         (block $c0_done (loop $c0
-          (br_if $c0_done (i32.ge_u (local.get $col) (local.get $n)))
+          (br_if $c0_done (i32.gt_u (i32.add (local.get $col) (i32.const 1)) (local.get $n)))
           (call $b_1_s_s (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
             (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
           (local.set $col (i32.add (local.get $col) (i32.const 1)))

@@ -56,24 +56,18 @@ export function setSimdProducts(on: boolean): boolean {
 
 /** Scratch arrays in the heap, grown as needed and kept (their contents do not outlive a call). */
 const scratchOwner = {};
-const scratch: Record<string, Float64Array> = {};
-const scratch32: Record<string, Float32Array> = {};
-function scratchOf(heap: Heap, name: "x" | "wt", n: number): Float64Array {
-  const have = scratch[name]?.length ?? 0;
-  if (have < n) {
-    const length = Math.max(n, 2 * have);
-    scratch[name] = heap.f64(heap.alloc(length * 8, scratchOwner), length);
+const scratch = new Map<string, Float64Array | Float32Array>();
+function scratchArray<T extends Float64Array | Float32Array>(name: string, n: number, make: (length: number) => T): T {
+  let array = scratch.get(name) as T | undefined;
+  if (!array || array.length < n) {
+    array = make(Math.max(n, 2 * (array?.length ?? 0)));
+    scratch.set(name, array);
   }
-  return scratch[name].subarray(0, n);
+  return array.subarray(0, n) as T;
 }
-function scratch32Of(heap: Heap, name: "a" | "b" | "c", n: number): Float32Array {
-  const have = scratch32[name]?.length ?? 0;
-  if (have < n) {
-    const length = Math.max(n, 2 * have);
-    scratch32[name] = heap.f32(heap.alloc(length * 4, scratchOwner), length);
-  }
-  return scratch32[name].subarray(0, n);
-}
+const scratchOf = (heap: Heap, name: "x" | "wt", n: number) => scratchArray(name, n, (length) => heap.f64(heap.alloc(length * 8, scratchOwner), length));
+const scratch32Of = (heap: Heap, name: "a" | "b" | "c", n: number) =>
+  scratchArray(`${name}32`, n, (length) => heap.f32(heap.alloc(length * 4, scratchOwner), length));
 
 /** A float32 copy of `values` in scratch `name` (the conversion rounds to nearest). */
 function rounded(heap: Heap, name: "a" | "b" | "c", values: Float64Array): Float32Array {
