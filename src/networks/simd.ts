@@ -7,6 +7,8 @@
  * z = x Wᵀ + b runs as z = x · Wᵀ with Wᵀ transposed into scratch first (in × out copies against
  * n × in × out products), so that all three products share one kernel whose B operand is read by rows.
  *
+ * Large products (from 2²⁰ multiply-adds) run on two threads, a band of rows each (kernels/twoThreads.ts).
+ *
  * With `f32` (the MLP's `precision: "float32"`), the products run in single precision (matmul32.wat, four
  * lanes per instruction): the operands are rounded to float32 into scratch, the kernel sums in float32,
  * and the results are widened back into the model's f64 arrays. Weights, gradients, activations and the
@@ -16,6 +18,7 @@ import { kernelHeap, type Heap } from "../kernels/heap";
 import { lazyModule } from "../kernels/arena";
 import { matmulWasm } from "../kernels/matmul.wasm";
 import { matmul32Wasm } from "../kernels/matmul32.wasm";
+import { twoThreads, type TwoThreads } from "../kernels/twoThreads";
 import * as reference from "./kernels";
 
 const matmulModule = lazyModule(matmulWasm);
@@ -30,6 +33,8 @@ interface Kernels {
   heap: Heap;
   matmul: Matmul;
   matmul32: Matmul;
+  /** Each kernel on two threads, made on the first large product (null: no worker to be had). */
+  split: { f64?: TwoThreads | null; f32?: TwoThreads | null };
 }
 
 let bound: Kernels | undefined | null;
@@ -40,12 +45,50 @@ function kernel(): Kernels | undefined {
     const heap = kernelHeap();
     const instance = (m: { shared(): WebAssembly.Module }) =>
       Object.values(new WebAssembly.Instance(m.shared(), { env: { memory: heap!.memory } }).exports)[0] as Matmul;
-    bound = heap ? { heap, matmul: instance(matmulModule), matmul32: instance(matmul32Module) } : null;
+    bound = heap ? { heap, matmul: instance(matmulModule), matmul32: instance(matmul32Module), split: {} } : null;
   }
   return bound ?? undefined;
 }
 
 let useSimd = true;
+
+/**
+ * The fewest multiply-adds (m·n·k) for which a product is split over two threads (2²⁰ unless set).
+ * A hand-over to the worker costs tens of microseconds; a product of 2²⁰ multiply-adds takes about
+ * 100 µs on one thread.
+ */
+let splitThreshold = 1 << 20;
+
+/** The fewest multiply-adds (m·n·k) for which a product runs on two threads. */
+export function twoThreadProductsMin(): number {
+  return splitThreshold;
+}
+
+/** Sets the fewest multiply-adds for which a product runs on two threads (Infinity: never) and returns the previous value; for tests and benchmarks. */
+export function setTwoThreadProducts(minMultiplyAdds: number): number {
+  const previous = splitThreshold;
+  splitThreshold = minMultiplyAdds;
+  return previous;
+}
+
+/**
+ * C = A·B by the kernel (arguments as matmul.wat's), on two threads when it is large: rows [0, m0) on
+ * one and [m0, m) on the other, each row of C computed as in one call.
+ */
+function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number, m: number, n: number, kk: number, accumulate: number, grouped: number): void {
+  const kernelFn = f32 ? k.matmul32 : k.matmul;
+  if (m >= 8 && m * n * kk >= splitThreshold) {
+    const which = f32 ? "f32" : "f64";
+    if (k.split[which] === undefined) k.split[which] = twoThreads((f32 ? matmul32Module : matmulModule).shared(), kernelFn, k.heap, 12) ?? null;
+    const run = k.split[which];
+    if (run) {
+      const m0 = 4 * Math.ceil(m / 8);
+      run([c, ldc, a, ars, aks, b, ldb, m0, n, kk, accumulate, grouped], [c + m0 * ldc, ldc, a + m0 * ars, ars, aks, b, ldb, m - m0, n, kk, accumulate, grouped]);
+      return;
+    }
+  }
+  kernelFn(c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, grouped);
+}
 
 /** Turns the SIMD kernels off (false: every product runs the f64 loops of kernels.ts, float32 models too) and returns the previous setting; for tests and benchmarks. */
 export function setSimdProducts(on: boolean): boolean {
@@ -96,7 +139,7 @@ export function denseForward(x: Float64Array, n: number, inputs: number, W: Floa
     }
     const z32 = scratch32Of(k.heap, "c", n * outputs);
     for (let s = 0; s < n; s++) z32.set(b, s * outputs);
-    k.matmul32(z32.byteOffset, outputs * 4, x32.byteOffset, inputs * 4, 4, wt32.byteOffset, outputs * 4, n, outputs, inputs, 1, 0);
+    product(k, true, z32.byteOffset, outputs * 4, x32.byteOffset, inputs * 4, 4, wt32.byteOffset, outputs * 4, n, outputs, inputs, 1, 0);
     z.set(z32);
     return;
   }
@@ -111,7 +154,7 @@ export function denseForward(x: Float64Array, n: number, inputs: number, W: Floa
     for (let i = 0; i < inputs; i++) wt[i * outputs + j] = W[row + i];
   }
   for (let s = 0; s < n; s++) z.set(b, s * outputs); // each sum starts from b[j], as in the loop
-  k.matmul(z.byteOffset, outputs * 8, input.byteOffset, inputs * 8, 8, wt.byteOffset, outputs * 8, n, outputs, inputs, 1, 0);
+  product(k, false, z.byteOffset, outputs * 8, input.byteOffset, inputs * 8, 8, wt.byteOffset, outputs * 8, n, outputs, inputs, 1, 0);
 }
 
 /** dW = δᵀx and db = Σₛ δ[s, ·], as `weightGradient` of kernels.ts (bit-identical; `f32`: dW in float32). */
@@ -122,11 +165,11 @@ export function weightGradient(delta: Float64Array, n: number, outputs: number, 
     const d32 = rounded(k.heap, "a", delta.subarray(0, n * outputs));
     const x32 = rounded(k.heap, "b", x.subarray(0, n * inputs));
     const dW32 = scratch32Of(k.heap, "c", outputs * inputs);
-    k.matmul32(dW32.byteOffset, inputs * 4, d32.byteOffset, 4, outputs * 4, x32.byteOffset, inputs * 4, outputs, inputs, n, 0, 1);
+    product(k, true, dW32.byteOffset, inputs * 4, d32.byteOffset, 4, outputs * 4, x32.byteOffset, inputs * 4, outputs, inputs, n, 0, 1);
     dW.set(dW32);
   } else {
     // dW[j, i] = Σₛ δ[s, j] x[s, i]: A = δᵀ (row j steps 8 bytes, k = s steps a row of δ), B = x.
-    k.matmul(dW.byteOffset, inputs * 8, delta.byteOffset, 8, outputs * 8, x.byteOffset, inputs * 8, outputs, inputs, n, 0, 1);
+    product(k, false, dW.byteOffset, inputs * 8, delta.byteOffset, 8, outputs * 8, x.byteOffset, inputs * 8, outputs, inputs, n, 0, 1);
   }
   // db as the loop sums it: four samples at a time, then one at a time.
   db.fill(0);
@@ -146,9 +189,9 @@ export function inputGradient(delta: Float64Array, n: number, outputs: number, W
     const d32 = rounded(k.heap, "a", delta.subarray(0, n * outputs));
     const w32 = rounded(k.heap, "b", W);
     const back32 = scratch32Of(k.heap, "c", n * inputs);
-    k.matmul32(back32.byteOffset, inputs * 4, d32.byteOffset, outputs * 4, 4, w32.byteOffset, inputs * 4, n, inputs, outputs, 0, 1);
+    product(k, true, back32.byteOffset, inputs * 4, d32.byteOffset, outputs * 4, 4, w32.byteOffset, inputs * 4, n, inputs, outputs, 0, 1);
     back.set(back32);
     return;
   }
-  k.matmul(back.byteOffset, inputs * 8, delta.byteOffset, outputs * 8, 8, W.byteOffset, inputs * 8, n, inputs, outputs, 0, 1);
+  product(k, false, back.byteOffset, inputs * 8, delta.byteOffset, outputs * 8, 8, W.byteOffset, inputs * 8, n, inputs, outputs, 0, 1);
 }

@@ -9,7 +9,7 @@ import { describe, it } from "node:test";
 import { rng } from "../../src/data/rng";
 import { kernelHeap } from "../../src/kernels/heap";
 import { mlp, type MLPOptions } from "../../src/networks";
-import { setSimdProducts } from "../../src/networks/simd";
+import { setSimdProducts, setTwoThreadProducts } from "../../src/networks/simd";
 
 function sameBits(actual: Float64Array, expected: Float64Array, what: string): void {
   assert.equal(actual.length, expected.length, `${what}: length`);
@@ -67,6 +67,17 @@ describe("SIMD matrix products of the MLP", () => {
     }
   });
 
+  it("match the loops bit for bit with every product split over two threads", () => {
+    const previous = setTwoThreadProducts(1);
+    try {
+      for (const sizes of [[3, 5, 7, 2], [9, 8, 4, 6], [17, 13, 11, 3], [2, 128, 128, 1]]) {
+        for (const n of [8, 9, 13, 33]) compare({ sizes, loss: sizes[sizes.length - 1] >= 2 ? "softmaxCrossEntropy" : "binaryCrossEntropy", seed: n }, n, n + sizes[1]);
+      }
+    } finally {
+      setTwoThreadProducts(previous);
+    }
+  });
+
   it("match the loops bit for bit: tanh, sigmoid, leaky ReLU, mse, L2 and dropout", () => {
     compare({ sizes: [5, 12, 9, 3], loss: "mse", activation: ["tanh", "sigmoid"], l2: 0.01, seed: 2 }, 19, 3);
     compare({ sizes: [6, 10, 10, 1], loss: "binaryCrossEntropy", activation: "leakyRelu", dropout: 0.3, seed: 4 }, 21, 5);
@@ -96,6 +107,23 @@ describe("SIMD matrix products of the MLP", () => {
       assert.ok(relative < 1e-4 && relative > 0, `${sizes.join("→")}: gradient ${relative} from float64's (0 would mean float32 did not run)`);
       assert.ok(Math.abs(f32.loss - f64.loss) < 1e-5 * Math.abs(f64.loss), `${sizes.join("→")}: loss ${f32.loss} against ${f64.loss}`);
     }
+  });
+
+  it("in float32, give the same bits on one thread and on two", () => {
+    const r = rng(11);
+    const x = Float64Array.from({ length: 40 * 20 }, () => r.normal());
+    const y = Float64Array.from({ length: 40 }, () => r.int(5));
+    const grads = [Infinity, 1].map((threshold) => {
+      const previous = setTwoThreadProducts(threshold);
+      try {
+        const net = mlp({ sizes: [20, 24, 5], loss: "softmaxCrossEntropy", precision: "float32", seed: 2 });
+        net.lossAndGradient(x, y);
+        return net.grads.slice();
+      } finally {
+        setTwoThreadProducts(previous);
+      }
+    });
+    sameBits(grads[1], grads[0], "float32 grads, two threads against one");
   });
 
   it("reject an unknown precision", () => {
