@@ -107,7 +107,10 @@ export class MLP {
   readonly sizes: number[];
   readonly lossName: LossName;
   readonly layers: DenseLayer[];
-  /** All weights and biases, one flat array (see the class comment for the layout). */
+  /**
+   * All weights and biases, one flat array (see the class comment for the layout). It lives in the
+   * kernel heap, with `grads`: an optimizer's `step(net.params, net.grads)` updates it where it is.
+   */
   readonly params: Float64Array;
   /** ∂(objective)/∂params of the last `lossAndGradient`/`backward`, same layout as `params`. */
   readonly grads: Float64Array;
