@@ -111,7 +111,11 @@ export async function mlpSection(quick: boolean): Promise<Section> {
     const workloads: TorchWorkload[] = [];
     if (typeof torch !== "string") {
       for (const dtype of ["float64", "float32"] as const) {
-        const w = await torch.mlp({ sizes, loss: softmax ? "softmax" : "binary", lr, eps, batch, dtype, x: data.x, y: data.y, threads });
+        const w = await torch.mlp({ sizes, loss: softmax ? "softmax" : "binary", lr, eps, batch, dtype, x: data.x, y: data.y, threads }).catch((error: Error) => {
+          console.error(`bench: PyTorch ${dtype} on ${label} left out: ${error.message}`);
+          return undefined;
+        });
+        if (!w) continue;
         workloads.push(w);
         contenders[`torch ${dtype}`] = w.contender;
       }

@@ -167,7 +167,13 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
           first.dispose();
         };
       }
-      const torchStep = typeof torch === "string" ? undefined : await torch.optimizer({ name: c0.name, n, lr: LR, dtype: "float64", threads: threadsFor(n) });
+      const torchStep =
+        typeof torch === "string"
+          ? undefined
+          : await torch.optimizer({ name: c0.name, n, lr: LR, dtype: "float64", threads: threadsFor(n) }).catch((error: Error) => {
+              console.error(`bench: PyTorch's ${c0.name} at ${sizeName(n)} left out: ${error.message}`);
+              return undefined;
+            });
       if (torchStep) contenders.torch = torchStep.contender;
       const timings = await compare(contenders, timing);
       const ms = (name: string) => timings.find((t) => t.name === name)?.medianMs;
