@@ -4,6 +4,8 @@
  *   npm run bench                 full run (a few minutes)
  *   npm run bench -- --quick      fewer sizes and rounds (about a minute), for a quick look
  *   npm run bench -- --only=lessons,optimizers
+ * PyTorch's columns come from requirements-bench.txt in .venv, installed on the first run that needs it
+ * (bench/pytorch.ts); OPTIMLAB_BENCH_TORCH=0 leaves them out.
  */
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
