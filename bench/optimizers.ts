@@ -10,7 +10,7 @@ import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { adadelta, adagrad, adam, adamax, adamw, nadam, rmsprop, sgd } from "../src/optimizers";
 import { firstNonFinite } from "../src/optimizers/validate";
-import { KERNEL_MIN_LENGTH, parallelMinLength } from "../src/kernels/arena";
+import { inPlaceParallelMinLength, KERNEL_MIN_LENGTH, parallelMinLength } from "../src/kernels/arena";
 import { kernelArray } from "../src/kernels/heap";
 import { rng } from "../src/data/rng";
 import { useFastestBackend } from "../src/tfjs/backend";
@@ -103,7 +103,8 @@ interface Line {
   bandwidths: { name: string; bandwidth: number }[];
 }
 
-const threadsFor = (n: number) => (n >= parallelMinLength() ? 2 : 1);
+/** Threads of a step in place, and so of PyTorch's step (copying steps use two from parallelMinLength() on). */
+const threadsFor = (n: number) => (n >= inPlaceParallelMinLength() ? 2 : 1);
 
 export async function optimizersSection(quick: boolean): Promise<Section> {
   const backend = await useFastestBackend();
@@ -216,7 +217,9 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
             ratio(r.tf, r.inPlace),
           ]),
       );
-      return `### n = ${sizeName(n)} parameters (${threadsFor(n)} thread${threadsFor(n) > 1 ? "s" : ""} for ours and PyTorch)\n\n${table}`;
+      const copyingThreads = n >= parallelMinLength() ? 2 : 1;
+      const threads = (k: number) => `${k} thread${k > 1 ? "s" : ""}`;
+      return `### n = ${sizeName(n)} parameters (${threads(threadsFor(n))} for ours in place and PyTorch, ${threads(copyingThreads)} copying)\n\n${table}`;
     })
     .join("\n\n");
 
@@ -242,7 +245,7 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
       : `PyTorch ${torch.version} (CPU build, from requirements-bench.txt in .venv): \`torch.optim\`'s equivalent with its default ` +
         `implementation for CPU tensors, one f64 tensor of n parameters whose \`.grad\` is set once, \`opt.step()\` per call, run by ` +
         `bench/torch_bench.py in its own process, its samples interleaved with ours round by round, with \`torch.set_num_threads\` ` +
-        `set to the threads ours uses at that size.`;
+        `set to the threads ours uses in place at that size.`;
 
   return {
     title: "Optimizer step: ours, PyTorch, tf.train and the memory-bandwidth floor",
@@ -251,8 +254,9 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
       `From ${KERNEL_MIN_LENGTH} parameters on, ours runs each rule as a WebAssembly SIMD kernel (src/kernels/), bit-identical to its ` +
       `JavaScript loop. "In place": params and grads are \`kernelArray(n)\`s, arrays in the kernels' own memory (as an MLP's \`params\` ` +
       `and \`grads\` are), which the kernel updates where they are. "Copying": plain Float64Arrays, copied into the kernel's memory and ` +
-      `params back out each step. From ${parallelMinLength().toLocaleString("en-US")} parameters on (the rows at 1e6 and 1e7) a worker ` +
-      `thread shares the kernels' chunks with this thread, so those rows use two threads. ${torchText} ` +
+      `params back out each step. A worker thread shares the kernels' chunks with this thread from ` +
+      `${inPlaceParallelMinLength().toLocaleString("en-US")} parameters on in place and from ${parallelMinLength().toLocaleString("en-US")} on ` +
+      `copying (each heading says how many threads). ${torchText} ` +
       `tf.train: \`applyGradients\` on TF.js's **${backend}** backend (the fastest available here) on a float32 variable, one thread, ` +
       `each call followed by reading one element back; TF.js has no float64 there, so it moves half the bytes. ` +
       `The floor is the time to move the rule's own bytes (bytes/param × n) at the bandwidth of the fastest memory line measured at ` +
@@ -321,12 +325,11 @@ function verdict(rows: Row[], lines: Line[]): string {
   const why =
     `Why. In place, a step moves only the rule's own bytes once, plus the finiteness check's read of g ` +
     `(${formatMs(line.check)} at ${sizeName(largest)}, ${pct(line.check / adamRow.floor)} of adam's floor), which runs before the update ` +
-    `so that a rejected step changes nothing: that read, not arithmetic, is most of what separates adam from its floor at ${sizeName(largest)}, ` +
-    `where the arrays (${mib(32 * largest)} for adam) are far beyond ${cacheText}; the rules run at ` +
+    `so that a rejected step changes nothing. At ${sizeName(largest)} the arrays (${mib(32 * largest)} for adam) are far beyond ${cacheText}; the rules run at ` +
     `${pct(Math.min(...shares))}–${pct(Math.max(...shares))} of their floors there. ` +
     (inCache
-      ? `In cache, at 1e5 on one thread, adam takes ${nsPer(inCache.inPlace, 1e5)} per parameter in place (a square root and a division ` +
-        `each, two f64 lanes per instruction) against ${nsPer(inCache.copying, 1e5)} copying; the copies are what the in-place path saves. `
+      ? `In cache, at 1e5, adam takes ${nsPer(inCache.inPlace, 1e5)} per parameter in place (a square root and a division ` +
+        `each, two f64 lanes per instruction, two threads) against ${nsPer(inCache.copying, 1e5)} copying (one thread, and the copies). `
       : "") +
     (withTorch.length
       ? `PyTorch's CPU optimizers run each rule as a sequence of whole-tensor operations (for Adam: mul_, add_, addcmul_, sqrt, div, ` +
@@ -339,8 +342,8 @@ function verdict(rows: Row[], lines: Line[]): string {
       : "");
   const floorNote =
     `About the floor: it counts only the bytes the rule must move, at the bandwidth of the fastest memory line measured at that size, ` +
-    `on one thread (ours uses two from ${parallelMinLength().toLocaleString("en-US")} parameters on, which is how a rule can exceed 100% ` +
-    `in cache). A copy counts 16 bytes per element although its store first reads each line of the destination into cache ` +
+    `on one thread (ours in place uses two from ${inPlaceParallelMinLength().toLocaleString("en-US")} parameters on, which is how a rule ` +
+    `can exceed 100%). A copy counts 16 bytes per element although its store first reads each line of the destination into cache ` +
     `(write-allocate), which a rule's loop, storing only into arrays it has just read, does not pay; so the floor is somewhat pessimistic.`;
   return `${target}\n\n${why}\n\n${floorNote}`;
 }

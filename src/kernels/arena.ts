@@ -36,6 +36,16 @@ export function parallelMinLength(): number {
 }
 
 /**
+ * The fewest parameters for which a step in place (params and grads in the kernel heap) shares its
+ * chunks with the second thread: an eighth of `parallelMinLength()` (2¹⁵ unless set). With no copies to
+ * make, the worker pays from fewer parameters on: at 1e5 one thread's step takes a few hundred
+ * microseconds, against tens for a hand-over.
+ */
+export function inPlaceParallelMinLength(): number {
+  return parallelThreshold / 8;
+}
+
+/**
  * Sets the fewest parameters for which arenas made from now on pipeline their steps with a second
  * thread (Infinity: never) and returns the previous value; for tests and benchmarks. Below 2¹⁸ the
  * hand-overs cost more than the second thread saves (measured at 1e5: about 1.3× slower).
@@ -110,15 +120,18 @@ export function arena<K extends string>(
   if (n < KERNEL_MIN_LENGTH) return undefined;
   const names = Object.keys(state) as K[];
   const kept = names.filter((name) => state[name]);
-  const parallel = n >= parallelThreshold;
+  const heap = kernelHeap();
+  const parallel = n >= parallelThreshold; // steps that copy are pipelined
+  const parallelInPlace = heap !== undefined && n >= inPlaceParallelMinLength(); // steps in place share chunks
   // Pipelined chunks are twice as long: each hand-over between the threads costs a few microseconds.
   const chunk = Math.min(parallel ? 2 * chunkLength : chunkLength, 2 * Math.ceil(n / 2)); // even: two lanes at a time
+  // In place, at least four chunks, so that both threads have work from 2¹⁵ parameters on.
+  const inPlaceChunk = Math.min(2 * chunkLength, 2 * Math.ceil(n / 8));
   const slots = parallel ? SLOTS : 1;
   const stagingBytes = chunk * 8;
   const stateBytes = Math.ceil(n / 2) * 16;
-  const controlBytes = parallel ? CONTROL_BYTES : 0;
+  const controlBytes = parallel || parallelInPlace ? CONTROL_BYTES : 0;
   const totalBytes = controlBytes + slots * 2 * stagingBytes + kept.length * stateBytes;
-  const heap = kernelHeap();
   /** What the arena's heap block is allocated for: held by the arena and by each state view. */
   const holder = {};
   let memory: WebAssembly.Memory;
@@ -152,9 +165,11 @@ export function arena<K extends string>(
     const at = base + controlBytes + slot * 2 * stagingBytes;
     return { at, p: new Float64Array(memory.buffer, at, chunk), g: new Float64Array(memory.buffer, at + stagingBytes, chunk) };
   });
-  const chunks = Math.ceil(n / chunk);
-  const startOf = (k: number) => k * chunk;
-  const endOf = (k: number) => Math.min((k + 1) * chunk, n);
+  // The chunking of the current step: staged chunks, or in place, larger ones (set by `run`).
+  let step = chunk;
+  let chunks = Math.ceil(n / chunk);
+  const startOf = (k: number) => k * step;
+  const endOf = (k: number) => Math.min((k + 1) * step, n);
 
   /** Copies chunk k of params and grads into `slot`. */
   const copyIn = (slot: number, k: number, params: Float64Array, grads: Float64Array) => {
@@ -165,7 +180,7 @@ export function arena<K extends string>(
   /** Copies the params in `slot` back out as chunk k. */
   const copyOut = (slot: number, k: number, params: Float64Array) => {
     const length = endOf(k) - startOf(k);
-    params.set(length === chunk ? staged[slot].p : staged[slot].p.subarray(0, length), startOf(k));
+    params.set(length === chunk ? staged[slot].p : staged[slot].p.subarray(0, length), startOf(k)); // staged: step is chunk
   };
   /**
    * The kernel's arguments for chunk k in `slot`: params and grads (staged, or where they are when
@@ -202,19 +217,22 @@ export function arena<K extends string>(
   // The pipeline: chunk k is staged in slot k % SLOTS; a slot is reused once its chunk is done and copied out.
   let id: number | undefined;
   let slotArgs: Float64Array[] = [];
-  const control = parallel ? new Int32Array(memory.buffer, base, CONTROL.argsBytes / 4) : new Int32Array(0);
+  const control = controlBytes > 0 ? new Int32Array(memory.buffer, base, CONTROL.argsBytes / 4) : new Int32Array(0);
   const self: Arena<K> & { holder: object } = {
     holder,
     view: (name) => views.get(name) ?? empty,
     run(params, grads, ...scalars) {
       const arity = 3 + offsets.length + scalars.length;
-      if (parallel && id === undefined) {
-        id = attach(module, memory, arity, self, base);
-        slotArgs = Array.from({ length: SLOTS }, (_, slot) => new Float64Array(memory.buffer, base + CONTROL.argsBytes + slot * 8 * ARGS, arity));
-      }
       const p = heap?.blockOf(params);
       const g = heap?.blockOf(grads);
       const resident = p !== undefined && g !== undefined && p !== g && params.length === n ? { p, g } : undefined;
+      step = resident ? inPlaceChunk : chunk;
+      chunks = Math.ceil(n / step);
+      if (!(resident ? parallelInPlace : parallel)) return serial(params, grads, scalars, resident);
+      if (id === undefined) {
+        id = attach(module, memory, arity, self, base);
+        slotArgs = Array.from({ length: SLOTS }, (_, slot) => new Float64Array(memory.buffer, base + CONTROL.argsBytes + slot * 8 * ARGS, arity));
+      }
       if (id === undefined) return serial(params, grads, scalars, resident);
       let filled = 0;
       /** Runs the kernel of a staged chunk nobody has claimed; false if there is none. */
