@@ -9,7 +9,8 @@
  * and the like are views of it. Arenas are blocks of the kernel heap (heap.ts) where there is one; then
  * a step whose params and grads are heap arrays (`kernelArray`, an MLP's `params` and `grads`) copies
  * nothing: the kernel runs on them where they are. From `parallelMinLength()` parameters on, a worker thread runs kernels
- * on staged chunks while this one copies the next (parallel.ts).
+ * on staged chunks while this one copies the next (parallel.ts); in place, the two threads share the
+ * chunks from `inPlaceParallelMinLength()` parameters on.
  * Below `KERNEL_MIN_LENGTH` parameters the copies and the call cost more than they save, and rules
  * keep to their JavaScript loop. BENCHMARKS.md has the measurements.
  */
