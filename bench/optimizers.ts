@@ -9,7 +9,9 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { adadelta, adagrad, adam, adamax, adamw, nadam, rmsprop, sgd } from "../src/optimizers";
+import { chain, statelessTransform } from "../src/transforms";
 import { firstNonFinite } from "../src/optimizers/validate";
+import { squareSums } from "../src/optimizers/guard";
 import { inPlaceParallelMinLength, KERNEL_MIN_LENGTH, parallelMinLength } from "../src/kernels/arena";
 import { kernelArray } from "../src/kernels/heap";
 import { rng } from "../src/data/rng";
@@ -19,6 +21,8 @@ import { startTorch } from "./pytorch";
 import { memoryLines } from "./triad";
 
 const LR = 1e-3;
+/** The row of the rare path: a step that runs checked. */
+const CHECKED = "adam, checked step";
 
 interface Case {
   name: string;
@@ -54,6 +58,13 @@ const CASES: Case[] = [
   { name: "adamw", bytes: 56, traffic: "r p g m v, w p m v", ours: () => adamw({ lr: LR }) },
   { name: "adamax", bytes: 56, traffic: "r p g m u, w p m u", ours: () => adamax({ lr: LR }), tf: () => tf.train.adamax(LR) },
   { name: "nadam", bytes: 56, traffic: "r p g m v, w p m v", ours: () => nadam({ lr: LR }) },
+  {
+    // A user-written transform makes every step run checked (copies kept, results scanned): the rare path.
+    name: CHECKED,
+    bytes: 56,
+    traffic: "r p g m v, w p m v",
+    ours: () => chain(statelessTransform("user transform", () => {}), adam({ lr: LR })),
+  },
 ];
 
 
@@ -99,6 +110,8 @@ interface Row {
 interface Line {
   n: number;
   check: number;
+  /** The checks of a step since issue 17: params and g finite, and the bounds on both (one pass), on kernel arrays. */
+  bounds: number;
   /** Bandwidth of each memory line in bytes/s. */
   bandwidths: { name: string; bandwidth: number }[];
 }
@@ -125,13 +138,16 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
     const gTensor = tf.tensor1d(Float32Array.from(g));
     const kernelGrads = kernelArray(n);
     kernelGrads.set(g);
+    const kernelP = kernelArray(n);
+    kernelP.set(p);
+    const sums = { p: 0, g: 0 };
 
     // The memory lines, and the cost of validating an in-place step (one read of the gradient, by the SIMD check).
     const memory = await memoryLines(b, c, 0.5);
-    const line = await compare({ check: () => firstNonFinite(kernelGrads), ...Object.fromEntries(memory.map((m) => [m.name, m.run])) }, timing);
+    const line = await compare({ check: () => firstNonFinite(kernelGrads), bounds: () => squareSums(kernelP, kernelGrads, sums), ...Object.fromEntries(memory.map((m) => [m.name, m.run])) }, timing);
     const lineMs = (name: string) => line.find((t) => t.name === name)!.medianMs;
     const bandwidths = memory.map((m) => ({ name: m.name, bandwidth: (m.bytesPerElement * n) / (lineMs(m.name) / 1e3) }));
-    lines.push({ n, check: lineMs("check"), bandwidths });
+    lines.push({ n, check: lineMs("check"), bounds: lineMs("bounds"), bandwidths });
     const fastest = memory[bandwidths.indexOf(bandwidths.reduce((x, y) => (y.bandwidth > x.bandwidth ? y : x)))];
 
     for (const c0 of CASES) {
@@ -226,11 +242,11 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
   const gbs = (bytesPerSecond: number) => `${(bytesPerSecond / 1e9).toFixed(1)} GB/s`;
   const lineNames = lines[0].bandwidths.map((k) => k.name);
   const lineTable = markdownTable(
-    ["n", ...lineNames, "finiteness check of g", "its share of the floor of adam"],
+    ["n", ...lineNames, "check of g alone", "check of params and g, with bounds", "its share of the floor of adam"],
     lines.map((k) => {
       const best = Math.max(...k.bandwidths.map((x) => x.bandwidth));
       const adamFloor = ((56 * k.n) / best) * 1e3;
-      return [sizeName(k.n), ...k.bandwidths.map((x) => (x.bandwidth === best ? `**${gbs(x.bandwidth)}**` : gbs(x.bandwidth))), formatMs(k.check), pct(k.check / adamFloor)];
+      return [sizeName(k.n), ...k.bandwidths.map((x) => (x.bandwidth === best ? `**${gbs(x.bandwidth)}**` : gbs(x.bandwidth))), formatMs(k.check), formatMs(k.bounds), pct(k.bounds / adamFloor)];
     }),
   );
   const bareTable = markdownTable(
@@ -264,10 +280,11 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
       `"in place/floor" is the share of the floor's speed ours reaches; "in place/torch" and "copying/torch" are our time over PyTorch's ` +
       `(< 1: ours is faster); "tf.train/in place" > 1 means ours is faster. ` +
       `Medians of interleaved rounds: ${sizes.map((n) => `${timingFor(n).rounds} rounds of at least ${timingFor(n).minMs} ms at ${sizeName(n)}`).join(", ")}.\n\n` +
-      `${tables}\n\nThe memory lines (the fastest in bold, the floor's bandwidth), and the cost of validation (every step first checks ` +
-      `that all gradients are finite, so that a bad step changes nothing): one extra read of g, here of a kernel array, which a SIMD ` +
-      `kernel checks (src/kernels/finite.wat). A triad counts 24 bytes per element, ` +
-      `a copy 16.\n\n${lineTable}\n\n` +
+      `${tables}\n\nThe memory lines (the fastest in bold, the floor's bandwidth), and the cost of validation. Every step first reads ` +
+      `params and g once, checking that both are finite and bounding their magnitudes (src/optimizers/guard.ts), so that a bad step ` +
+      `changes nothing and a step whose results are provably finite runs unchecked; on kernel arrays a SIMD kernel makes that pass ` +
+      `(src/kernels/sumsq.wat), timed here on kernel arrays, beside the check of g alone (src/kernels/finite.wat). ` +
+      `A triad counts 24 bytes per element, a copy 16.\n\n${lineTable}\n\n` +
       `What plain JavaScript reaches: Adam's update as a bare JavaScript loop (the same formula, hyperparameters as arguments, no checks), ` +
       `timed in the same rounds as ours. "ours/bare" < 1 means the kernel, checks included, is faster.\n\n${bareTable}\n\n` +
       `**Where we are behind, and why.** ${verdict(rows, lines)}`,
@@ -301,10 +318,11 @@ function verdict(rows: Row[], lines: Line[]): string {
   const adamRow = at(largest).find((r) => r.c.name === "adam")!;
   const adamShare = adamRow.floor / adamRow.inPlace;
   const withTorch = rows.filter((r) => r.torch !== undefined);
-  const behindTorch = withTorch.filter((r) => r.inPlace > r.torch!);
+  const behindTorch = withTorch.filter((r) => r.inPlace > r.torch! && r.c.name !== CHECKED);
   const copyingBehind = withTorch.filter((r) => r.copying > r.torch!);
   const line = lines.find((k) => k.n === largest)!;
-  const shares = at(largest).map((r) => r.floor / r.inPlace);
+  const shares = at(largest).filter((r) => r.c.name !== CHECKED).map((r) => r.floor / r.inPlace);
+  const checked = at(largest).find((r) => r.c.name === CHECKED);
   const cache = largestCache();
   const cacheText = cache ? `the ${mib(cache.bytes)} L${cache.level} cache` : "the last-level cache";
   const list = (rs: Row[], of: (r: Row) => number) => rs.map((r) => `${r.c.name} at ${sizeName(r.n)} (${times(of(r))})`).join(", ");
@@ -329,8 +347,8 @@ function verdict(rows: Row[], lines: Line[]): string {
     (largest >= 1e7 && withTorch.length > 0 ? (adamShare >= 0.7 && behindTorch.length === 0 ? "Target met." : "**Target not met.**") : "");
 
   const why =
-    `Why. In place, a step moves only the rule's own bytes once, plus the finiteness check's read of g ` +
-    `(${formatMs(line.check)} at ${sizeName(largest)}, ${pct(line.check / adamRow.floor)} of adam's floor), which runs before the update ` +
+    `Why. In place, a step moves only the rule's own bytes once, plus the checks' read of params and g ` +
+    `(${formatMs(line.bounds)} at ${sizeName(largest)}, ${pct(line.bounds / adamRow.floor)} of adam's floor), which runs before the update ` +
     `so that a rejected step changes nothing. At ${sizeName(largest)} the arrays (${mib(32 * largest)} for adam) are far beyond ${cacheText}; the rules run at ` +
     `${pct(Math.min(...shares))}–${pct(Math.max(...shares))} of their floors there. ` +
     (inCache
@@ -346,10 +364,14 @@ function verdict(rows: Row[], lines: Line[]): string {
             `use kernel arrays (an MLP's own params and grads are) to avoid the copies. `
           : `Even the copying path (plain Float64Arrays) is faster than PyTorch at every size measured. `)
       : "");
+  const checkedNote = checked
+    ? `A step that runs checked (its rule cannot bound its results, or a user-written transform takes part) keeps copies of params ` +
+      `and state and scans its results: adam so takes ${times(checked.inPlace / adamRow.inPlace)} the time of its unchecked step in place at ${sizeName(largest)}.`
+    : "";
   const floorNote =
     `About the floor: it counts only the bytes the rule must move, at the bandwidth of the fastest memory line measured at that size, ` +
     `on one thread (ours in place uses two from ${inPlaceParallelMinLength().toLocaleString("en-US")} parameters on, which is how a rule ` +
     `can exceed 100%). A copy counts 16 bytes per element although its store first reads each line of the destination into cache ` +
     `(write-allocate), which a rule's loop, storing only into arrays it has just read, does not pay; so the floor is somewhat pessimistic.`;
-  return `${target}\n\n${why}\n\n${floorNote}`;
+  return `${target}\n\n${why}${checkedNote ? ` ${checkedNote}` : ""}\n\n${floorNote}`;
 }

@@ -3,13 +3,14 @@
 // 1. makes the package importable by its own name from any notebook (`import { adam } from "optimlab"`),
 //    by linking notebooks/node_modules/optimlab to the project folder (npm prunes a link it did not make
 //    from the root node_modules on every install, but never looks inside notebooks/);
-// 2. registers the tslab TypeScript kernel with Jupyter, writing kernel.json directly (no Python needed).
-import { existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { homedir, platform } from "node:os";
+// 2. creates the project's Python environment .venv/ with the Jupyter side pinned in requirements.txt;
+// 3. registers this checkout's TypeScript kernel inside .venv/, not in the user's Jupyter data directory.
+// Without Python, steps 2 and 3 are skipped with a message that says what is missing; the library
+// itself is built and usable either way.
+import { existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync } from "node:fs";
+import { platform } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+import { ensureEnvironment, registerKernel, removeOldUserKernel, root } from "./lib/python-env.mjs";
 
 function linkSelf() {
   const link = join(root, "notebooks", "node_modules", "optimlab");
@@ -25,30 +26,28 @@ function linkSelf() {
   symlinkSync(target, link, platform() === "win32" ? "junction" : "dir");
 }
 
-/** Jupyter's per-user data directory, as `jupyter --data-dir` reports it. */
-export function jupyterDataDir() {
-  if (process.env.JUPYTER_DATA_DIR) return process.env.JUPYTER_DATA_DIR;
-  if (platform() === "darwin") return join(homedir(), "Library", "Jupyter");
-  if (platform() === "win32") return join(process.env.APPDATA ?? join(homedir(), "AppData", "Roaming"), "jupyter");
-  return join(process.env.XDG_DATA_HOME ?? join(homedir(), ".local", "share"), "jupyter");
-}
-
-function installKernel() {
-  const dir = join(jupyterDataDir(), "kernels", "tslab");
-  mkdirSync(dir, { recursive: true });
-  const spec = {
-    argv: [process.execPath, join(root, "node_modules", "tslab", "bin", "tslab"), "kernel", "--config-path", "{connection_file}"],
-    display_name: "TypeScript",
-    language: "typescript",
-  };
-  writeFileSync(join(dir, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
-  return dir;
-}
-
-if (!existsSync(join(root, "node_modules", "tslab"))) {
-  console.error("optimlab setup: node_modules/tslab is missing; run `npm install` first.");
+if (!existsSync(join(root, "node_modules", "tslab")) || !existsSync(join(root, "dist", "kernel", "main.js"))) {
+  console.error("optimlab setup: node_modules/tslab or dist/ is missing; run `npm install` first.");
   process.exit(1);
 }
 linkSelf();
-const dir = installKernel();
-console.log(`optimlab: "optimlab" is importable from notebooks; Jupyter kernel "tslab" (TypeScript) registered in ${dir}`);
+const removed = removeOldUserKernel();
+if (removed) console.log(`optimlab: removed the kernelspec an earlier version of optimlab wrote to ${removed}; the kernel now lives in .venv/`);
+if (process.env.OPTIMLAB_SKIP_PYTHON === "1") {
+  console.log('optimlab: library built; "optimlab" importable from notebooks/. OPTIMLAB_SKIP_PYTHON=1: Jupyter not installed.');
+  process.exit(0);
+}
+const env = ensureEnvironment();
+if (!env.ok) {
+  const lines = [
+    "",
+    "optimlab: the library is built and importable, but the Jupyter side is NOT installed:",
+    `  ${env.reason}`,
+    "  Until then `npm start` cannot open the lessons and `npm test` cannot execute them.",
+    "",
+  ];
+  console.error(lines.join("\n"));
+  process.exit(env.fatal ? 1 : 0);
+}
+const dir = registerKernel();
+console.log(`optimlab: ready. "optimlab" is importable from notebooks/; Jupyter is in .venv/ and the TypeScript kernel in ${dir}. Next: npm start`);

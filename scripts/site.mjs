@@ -166,7 +166,7 @@ async function addFigureImages(notebooks) {
           // The copy keeps no plotly.js (megabytes): the image stands in until the cell is re-run.
           output.data["text/html"] = html
             .replace(LOADER, "")
-            .replace(/<noscript>[\s\S]*?<\/noscript>/, `<img alt="figure" style="max-width:100%" src="data:image/png;base64,${png}">`);
+            .replace(/<div class="optimlab-plot-static">[\s\S]*?<\/div>/, `<img alt="figure" style="max-width:100%" src="data:image/png;base64,${png}">`);
         }
       }
     }
@@ -219,7 +219,6 @@ async function main() {
   if (execute) {
     const python = findPython();
     if (!python) {
-      console.error("site: no Python with nbclient found. Install Debian's python3-nbclient (or `pip install nbclient`).");
       process.exit(1);
     }
     rmSync(executedDir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-// Every lesson executed top to bottom on a fresh tslab kernel (through nbclient), twice, with
+// Every lesson executed top to bottom on a fresh kernel (the project's, through nbclient), twice, with
 // identical outputs; then the course site built from them and every page checked in headless Chromium.
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
@@ -28,8 +28,8 @@ test("the lessons are committed clean, on the tslab kernel", () => {
 
 if (!python) {
   const message =
-    "LESSONS NOT EXECUTED: no Python with nbclient was found, so no notebook ran and no page was checked. " +
-    "Install Debian's jupyter-notebook, python3-nbclient and chromium (see .ci/run).";
+    "LESSONS NOT EXECUTED: the project's Python environment (.venv/) is missing, so no notebook ran and no page was checked. " +
+    "Run `npm install` with Python 3.9+ on the machine (see .ci/run).";
   console.error(`\n*** ${message} ***\n`);
   test("lessons execute on the tslab kernel", { skip: process.env.CI ? false : message }, () => {
     assert.fail(message);

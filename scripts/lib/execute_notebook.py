@@ -2,8 +2,8 @@
 
 Usage: python3 execute_notebook.py NOTEBOOK OUTPUT
 Prints one JSON line: {"ok", "seconds", "kernelStartSeconds", "cells": [{"index", "seconds"}], "error": {...} | null}.
-tslab sends no error name or traceback with a failed cell, so on failure the cell's own source,
-stdout and stderr are reported here.
+On failure it reports the cell's source, its stdout and stderr, and the error the kernel sent
+(ename, evalue, traceback: the project's kernel, src/kernel/, sends them as ipykernel does).
 """
 import json
 import os
@@ -17,6 +17,13 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 
 def stream_text(cell, name):
     return "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("output_type") == "stream" and o.get("name") == name)
+
+
+def error_output(cell):
+    for o in cell.get("outputs", []):
+        if o.get("output_type") == "error":
+            return {"ename": o.get("ename", ""), "evalue": o.get("evalue", ""), "traceback": o.get("traceback", [])}
+    return {}
 
 
 def main(path, output):
@@ -57,6 +64,7 @@ def main(path, output):
             "stdout": stream_text(cell, "stdout")[-4000:],
             "stderr": stream_text(cell, "stderr")[-4000:],
             "message": str(e)[-2000:],
+            **error_output(cell),
         }
     os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
     nbformat.write(nb, output)

@@ -1,5 +1,6 @@
 // Finding and executing the lessons: shared by `npm run site` and the lesson tests.
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
+import { environmentReady, jupyterEnv, venvPython } from "./python-env.mjs";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,24 +17,20 @@ export function listNotebooks(dir = notebooksDir) {
     .map((f) => join(dir, f));
 }
 
-/** A Python that has nbclient (Debian's python3-nbclient lives in /usr/bin/python3), or null. */
+/**
+ * The project environment's Python (it has nbclient and sees this checkout's kernel), or null with
+ * the reason printed. `npm install` creates it.
+ */
 export function findPython() {
-  const candidates = [process.env.OPTIMLAB_PYTHON, "/usr/bin/python3", "python3", "python"].filter(Boolean);
-  for (const python of candidates) {
-    try {
-      execFileSync(python, ["-c", "import nbclient, nbformat"], { stdio: "ignore" });
-      return python;
-    } catch {
-      // not this one
-    }
-  }
+  if (environmentReady()) return venvPython;
+  console.error("optimlab: the project's Python environment (.venv/) is missing or out of date; run `npm install` (it needs Python 3.9+).");
   return null;
 }
 
 /** Executes one notebook on a fresh kernel; resolves to the executor's summary plus the notebook's name. */
 export function executeNotebook(python, path, output) {
   return new Promise((resolvePromise) => {
-    const child = spawn(python, [executor, path, output], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(python, [executor, path, output], { stdio: ["ignore", "pipe", "pipe"], env: jupyterEnv() });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
@@ -72,6 +69,7 @@ export function describeFailure(result) {
     `${result.name}: ${e.kind ?? "failed"} in cell ${e.cell ?? "?"}`,
     e.source ? `--- source ---\n${e.source}` : "",
     e.stdout ? `--- stdout ---\n${e.stdout}` : "",
+    e.ename ? `--- error ---\n${e.ename}: ${e.evalue}\n${(e.traceback ?? []).join("\n").replace(/\u001b\[[0-9;]*m/g, "")}` : "",
     e.stderr ? `--- stderr ---\n${e.stderr}` : "",
     !e.stderr && e.message ? `--- message ---\n${e.message}` : "",
   ].filter(Boolean).join("\n");

@@ -49,3 +49,16 @@ export function checkKeys(what: string, options: object | undefined, allowed: re
     if (!allowed.includes(key)) throw new Error(`${what}: unknown option "${key}" (known: ${allowed.join(", ")})`);
   }
 }
+
+/** Throws unless `value` is true or false. */
+export function checkBoolean(name: string, value: unknown): boolean {
+  if (typeof value !== "boolean") throw new Error(`${name} must be true or false, got ${describe(value)}`);
+  return value;
+}
+
+/** Throws unless every entry of `values` is finite, naming the first that is not: "x[3] is NaN". */
+export function checkFinite(name: string, values: ArrayLike<number>): void {
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isFinite(values[i])) throw new Error(`${name}[${i}] is ${values[i]}; it must be a finite number`);
+  }
+}

@@ -1,4 +1,4 @@
-import { checkInteger, checkKeys, describe } from "./checks";
+import { checkBoolean, checkInteger, checkKeys, describe } from "./checks";
 import { rng } from "./rng";
 
 /**
@@ -98,8 +98,28 @@ export function makeDataset(name: string, x: Float64Array, y: Float64Array, d: n
   return { name, n, d, k, classes, x, y };
 }
 
+/** Throws unless `data` is a Dataset (as `dataset` and the generators make), naming `owner`. */
+export function checkDataset(owner: string, data: unknown): asserts data is Dataset {
+  const s = data as Dataset;
+  if (
+    s === null ||
+    typeof s !== "object" ||
+    !(s.x instanceof Float64Array) ||
+    !(s.y instanceof Float64Array) ||
+    !Number.isInteger(s.n) ||
+    s.x.length !== s.n * s.d ||
+    s.y.length !== s.n * s.k
+  ) {
+    throw new Error(`${owner}: data must be a Dataset (from dataset() or a generator), got ${describe(data)}`);
+  }
+}
+
 /** The rows of `data` at `indices`, as a new dataset (copies). */
-export function subset(data: Dataset, indices: ArrayLike<number>, name = data.name): Dataset {
+export function subset(data: Dataset, indices: ArrayLike<number>, name = data?.name): Dataset {
+  checkDataset("subset", data);
+  if (indices === null || typeof indices !== "object" || typeof indices.length !== "number") {
+    throw new Error(`subset: indices must be an array of row indices, got ${describe(indices)}`);
+  }
   const { d, k } = data;
   const m = indices.length;
   const x = new Float64Array(m * d);
@@ -119,6 +139,7 @@ export function subset(data: Dataset, indices: ArrayLike<number>, name = data.na
  * @example const { train, test } = trainTestSplit(moons({ n: 500 }), { test: 0.2, seed: 1 });
  */
 export function trainTestSplit(data: Dataset, options: { test?: number; seed?: number } = {}): { train: Dataset; test: Dataset } {
+  checkDataset("trainTestSplit", data);
   checkKeys("trainTestSplit", options, ["test", "seed"]);
   const fraction = options.test ?? 0.2;
   if (typeof fraction !== "number" || !(fraction > 0 && fraction < 1)) {
@@ -165,11 +186,14 @@ export function epochOrder(n: number, shuffle: boolean, seed: number, epoch: num
 
 /** Validates batch options; returns them with defaults filled in. */
 export function batchSettings(options: BatchOptions): Required<BatchOptions> {
+  if (options === undefined) throw new Error("batches: options with batchSize are required, got undefined");
   checkKeys("batches", options, ["batchSize", "shuffle", "seed", "epoch", "dropLast"]);
   checkInteger("batchSize", options.batchSize, 1);
   const seed = checkInteger("seed", options.seed ?? 0);
   const epoch = checkInteger("epoch", options.epoch ?? 0, 0);
-  return { batchSize: options.batchSize, shuffle: options.shuffle ?? true, seed, epoch, dropLast: options.dropLast ?? false };
+  const shuffle = checkBoolean("shuffle", options.shuffle ?? true);
+  const dropLast = checkBoolean("dropLast", options.dropLast ?? false);
+  return { batchSize: options.batchSize, shuffle, seed, epoch, dropLast };
 }
 
 /**
@@ -179,6 +203,7 @@ export function batchSettings(options: BatchOptions): Required<BatchOptions> {
  * for (const b of batches(data, { batchSize: 32, seed: 0, epoch: e })) { ... b.x, b.y, b.n ... }
  */
 export function batches(data: Dataset, options: BatchOptions): Batch[] {
+  checkDataset("batches", data);
   const { batchSize, shuffle, seed, epoch, dropLast } = batchSettings(options);
   const order = epochOrder(data.n, shuffle, seed, epoch);
   const out: Batch[] = [];

@@ -1,4 +1,4 @@
-import { checkInteger } from "./checks";
+import { checkInteger, describe } from "./checks";
 
 /**
  * The one seeded random number generator of the library: every dataset, shuffle, initialization and
@@ -93,15 +93,24 @@ export function rng(seed: number, stream = 0): Rng {
     stream,
     uint32,
     uniform(low = 0, high = 1) {
+      finiteArgument("rng.uniform", "low", low);
+      finiteArgument("rng.uniform", "high", high);
+      if (!(low <= high)) throw new RangeError(`rng.uniform: low must be ≤ high, got low ${low} and high ${high}`);
       return low + (high - low) * unit();
     },
     normal(mean = 0, std = 1) {
+      finiteArgument("rng.normal", "mean", mean);
+      finiteArgument("rng.normal", "std", std);
+      if (std < 0) throw new RangeError(`rng.normal: std must be ≥ 0, got ${std}`);
       const u1 = 1 - unit(); // in (0, 1]: log(u1) is finite
       const u2 = unit();
       return mean + std * Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     },
     int,
     shuffle<A extends { length: number; [index: number]: unknown }>(array: A): A {
+      if (!Array.isArray(array) && !(ArrayBuffer.isView(array) && !(array instanceof DataView))) {
+        throw new TypeError(`rng.shuffle: array must be an array or a typed array, got ${describe(array)}`);
+      }
       for (let i = array.length - 1; i > 0; i--) {
         const j = Math.floor(unit() * (i + 1));
         const tmp = array[i];
@@ -117,4 +126,11 @@ export function rng(seed: number, stream = 0): Rng {
       return this.shuffle(p);
     },
   };
+}
+
+/** Throws unless `value` is a finite number, naming the function and the argument. */
+function finiteArgument(owner: string, name: string, value: unknown): void {
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw new TypeError(`${owner}: ${name} must be a finite number, got ${describe(value)}`);
+  }
 }

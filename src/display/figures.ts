@@ -1,4 +1,4 @@
-import { checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
+import { checkBoolean, checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
 import type { Figure } from "./figure";
 import { axis, color, decadeTicks, layout, named, round, roundAll, sampleIndices } from "./figures-common";
 
@@ -47,7 +47,7 @@ function lossSeries(name: string, run: LossSeries | ArrayLike<number>): LossSeri
  */
 export function lossCurves(runs: Record<string, LossSeries | ArrayLike<number>> | (LossSeries & { name: string })[], options: LossCurvesOptions = {}): Figure {
   checkKeys("lossCurves", options, ["title", "xTitle", "yTitle", "log", "minus", "maxPoints"]);
-  const log = options.log ?? true;
+  const log = checkBoolean("log", options.log ?? true);
   const minus = checkNumber("minus", options.minus ?? 0);
   const maxPoints = checkInteger("maxPoints", options.maxPoints ?? 400, 2);
   const entries = named("runs", runs);
@@ -65,7 +65,17 @@ export function lossCurves(runs: Record<string, LossSeries | ArrayLike<number>> 
     const idx = sampleIndices(n, maxPoints);
     const xs = idx.map((i) => round(run.x ? run.x[i] : i));
     const ys = idx.map((i) => show(run.losses[i]));
-    const label = run.diverged ? `${name} (diverged at step ${run.diverged.step})` : name;
+    // A loss that is not finite cannot be drawn: say so in the legend rather than leave a silent gap.
+    let bad = 0;
+    let firstBad = -1;
+    for (let i = 0; i < n; i++) {
+      if (!Number.isFinite(run.losses[i])) {
+        bad++;
+        if (firstBad < 0) firstBad = i;
+      }
+    }
+    const gaps = bad > 0 ? ` (${bad} loss${bad > 1 ? "es" : ""} not finite, from index ${firstBad}: not drawn)` : "";
+    const label = (run.diverged ? `${name} (diverged at step ${run.diverged.step})` : name) + gaps;
     data.push({ type: "scatter", mode: "lines", name: label, x: xs, y: ys, line: { color: color(r), width: 2 } });
     data.push({
       type: "scatter",

@@ -31,9 +31,32 @@ function columnsOf(rows: readonly Row[], options: TableOptions): string[] {
   return [...seen];
 }
 
+const TABLE_OPTIONS = ["columns", "digits", "caption"];
+
+function checkTableArguments(rows: unknown, options: unknown): void {
+  if (!Array.isArray(rows)) throw new TypeError(`table: rows must be an array of objects, got ${typeof rows}`);
+  rows.forEach((row, i) => {
+    if (row === null || typeof row !== "object") throw new TypeError(`table: rows[${i}] must be an object, got ${row === null ? "null" : typeof row}`);
+  });
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new TypeError(`table: options must be an object, got ${options === null ? "null" : typeof options}`);
+  }
+  const o = options as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (!TABLE_OPTIONS.includes(key)) throw new TypeError(`table: unknown option "${key}" (known: ${TABLE_OPTIONS.join(", ")})`);
+  }
+  if (o.digits !== undefined && !(Number.isInteger(o.digits) && (o.digits as number) >= 1 && (o.digits as number) <= 17)) {
+    throw new RangeError(`table: digits must be an integer from 1 to 17, got ${String(o.digits)}`);
+  }
+  if (o.columns !== undefined && !(Array.isArray(o.columns) && o.columns.every((c) => typeof c === "string"))) {
+    throw new TypeError(`table: columns must be an array of column names, got ${typeof o.columns}`);
+  }
+  if (o.caption !== undefined && typeof o.caption !== "string") throw new TypeError(`table: caption must be a string, got ${typeof o.caption}`);
+}
+
 /** The table as HTML and as aligned plain text. */
 export function tableBundle(rows: readonly Row[], options: TableOptions = {}): { "text/html": string; "text/plain": string } {
-  if (!Array.isArray(rows)) throw new TypeError(`table: rows must be an array of objects, got ${typeof rows}`);
+  checkTableArguments(rows, options);
   const digits = options.digits ?? 4;
   const columns = columnsOf(rows, options);
   const value = (row: Row, column: string) => (row as Record<string, unknown>)[column];

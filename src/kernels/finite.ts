@@ -5,10 +5,12 @@
  * whole budget (BENCHMARKS.md).
  */
 import { finiteWasm } from "./finite.wasm";
+import { sumsqWasm } from "./sumsq.wasm";
 import { kernelHeap } from "./heap";
 import { lazyModule } from "./arena";
 
 const finiteModule = lazyModule(finiteWasm);
+const sumsqModule = lazyModule(sumsqWasm);
 let check: ((at: number, pairs: number) => number) | undefined;
 
 /**
@@ -25,4 +27,20 @@ export function allFiniteInHeap(values: Float64Array): boolean | undefined {
   if ((values.byteOffset & 15) !== 0) return undefined; // not pair-aligned: leave it to the loop
   if (check(values.byteOffset, pairs) !== 1) return false;
   return n % 2 === 0 || Number.isFinite(values[n - 1]);
+}
+
+let sumsq: ((at: number, pairs: number) => number) | undefined;
+
+/**
+ * Σ values[i]², by a SIMD kernel (sumsq.wat) when `values` lives in the kernel heap and starts on a
+ * pair; undefined otherwise (the caller then runs its loop). NaN or ±Infinity entries make it NaN or
+ * +Infinity, as the loop's sum.
+ */
+export function sumOfSquaresInHeap(values: Float64Array): number | undefined {
+  const heap = kernelHeap();
+  if (!heap || !heap.holds(values) || (values.byteOffset & 15) !== 0) return undefined;
+  sumsq ??= Object.values(new WebAssembly.Instance(sumsqModule.shared(), { env: { memory: heap.memory } }).exports)[0] as (at: number, pairs: number) => number;
+  const n = values.length;
+  const sum = sumsq(values.byteOffset, n >> 1); // only the array's own pairs
+  return n % 2 === 0 ? sum : sum + values[n - 1] * values[n - 1];
 }

@@ -2,7 +2,7 @@
 ;; as the loop in src/optimizers/rmsprop.ts (bit-identical results; see adam.wat for why).
 ;;
 ;;   v ← α v + (1 − α) g g
-;;   ṽ ← v                                   (centered: a ← α a + (1 − α) g, ṽ ← v − a a)
+;;   ṽ ← v                                   (centered: a ← α a + (1 − α) g, ṽ ← max(v − a a, 0))
 ;;   q ← g / (√(ṽ + ε_in) + ε_out)
 ;;   θ ← θ − γ q                             (momentum: b ← μ b + inner q, θ ← θ − outer b)
 (module
@@ -38,13 +38,14 @@
         (local.set $vt (local.get $vi))
         (if (local.get $centered)
           (then
-            ;; a ← α a + (1 − α) g,  ṽ ← v − a a
+            ;; a ← α a + (1 − α) g,  ṽ ← max(v − a a, 0)
             (local.set $a
               (f64x2.add
                 (f64x2.mul (local.get $al) (v128.load (i32.add (local.get $gAvg) (local.get $i))))
                 (f64x2.mul (local.get $c) (local.get $gi))))
             (v128.store (i32.add (local.get $gAvg) (local.get $i)) (local.get $a))
-            (local.set $vt (f64x2.sub (local.get $vi) (f64x2.mul (local.get $a) (local.get $a))))))
+            (local.set $vt
+              (f64x2.max (f64x2.sub (local.get $vi) (f64x2.mul (local.get $a) (local.get $a))) (v128.const f64x2 0 0)))))
         ;; q ← g / (√(ṽ + ε_in) + ε_out)
         (local.set $q
           (f64x2.div (local.get $gi)

@@ -1,4 +1,4 @@
-import { checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
+import { checkFinite, checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
 import type { Dataset } from "../data/dataset";
 import { Rng, rng } from "../data/rng";
 import { ACTIVATION_NAMES, ActivationName, applyActivation, multiplyByDerivative } from "./activations";
@@ -135,6 +135,7 @@ export class MLP {
   private readonly options: MLPOptions;
 
   constructor(options: MLPOptions) {
+    if (options === null || typeof options !== "object") throw new Error(`mlp: options with sizes and loss are required, got ${describe(options)}`);
     checkKeys("mlp", options, ["sizes", "loss", "activation", "output", "init", "initScale", "seed", "dropout", "l2", "leakySlope", "precision"]);
     const { sizes } = options;
     if (!Array.isArray(sizes) || sizes.length < 2) throw new Error(`sizes must list at least the input and output widths, got ${describe(sizes)}`);
@@ -263,6 +264,7 @@ export class MLP {
   private rows(name: string, x: Float64Array, width: number): number {
     if (x.length === 0) throw new Error(`${name} is empty: no samples`);
     if (x.length % width !== 0) throw new Error(`${name} has ${x.length} values, not a multiple of ${width} per sample`);
+    checkFinite(`mlp: ${name}`, x);
     return x.length / width;
   }
 
@@ -323,6 +325,12 @@ export class MLP {
     const k = this.targetSize;
     const flat = toFlat("y", y, k);
     if (flat.length !== n * k) throw new Error(`y has ${flat.length} values but ${n} samples need ${n * k} (${k} per sample)`);
+    checkFinite("mlp: y", flat);
+    if (this.lossName === "binaryCrossEntropy") {
+      for (let i = 0; i < flat.length; i++) {
+        if (!(flat[i] >= 0 && flat[i] <= 1)) throw new Error(`mlp: y[${i}] = ${flat[i]} is not a probability in [0, 1], as binaryCrossEntropy needs`);
+      }
+    }
     if (this.lossName === "softmaxCrossEntropy") {
       for (let s = 0; s < n; s++) {
         const c = flat[s];

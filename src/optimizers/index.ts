@@ -1,5 +1,6 @@
 export type { CommonOptions, Optimizer, OptimizerState, UpdateRule, OptimizerSpec } from "./optimizer";
 export { makeOptimizer } from "./optimizer";
+export { NonFiniteStepError } from "./checked";
 export { sgd, type SgdOptions, type SgdState, type SgdOptimizer } from "./sgd";
 export { adagrad, type AdagradOptions, type AdagradState, type AdagradOptimizer } from "./adagrad";
 export { rmsprop, type RmspropOptions, type RmspropState, type RmspropOptimizer } from "./rmsprop";

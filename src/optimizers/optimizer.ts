@@ -4,14 +4,18 @@
  * counting steps, and recording the update. Each optimizer file supplies only its update rule: the
  * state it keeps and one fused loop over the parameters.
  *
- * A step is atomic: every check (array types and lengths, finite gradients, the schedule's value, the
- * rule's own checks) runs before anything changes, so a step that throws leaves the parameters and the
+ * A step is atomic: every check (array types and lengths, finite parameters and gradients, the
+ * schedule's value, the rule's own checks) runs before anything changes, and so does the proof that
+ * the results will be finite (guard.ts); a step that cannot be vouched for runs checked (checked.ts)
+ * and is undone if a result is not finite. So a step that throws leaves the parameters and the
  * optimizer's state (including `t` and not-yet-allocated buffers) exactly as they were.
  */
 import type { LearningRate } from "../schedules/schedule";
 import { decoupledWeightDecay } from "../transforms/decoupledWeightDecay";
 import { l2Penalty } from "../transforms/penalties";
 import type { GradientTransform, TransformContext } from "../transforms/transform";
+import { checkedStep, type StepBackup } from "./checked";
+import { maxAbs, SAFE as SAFE_BOUND, squareSums as sumOfSquares, type StateBounds } from "./guard";
 import { describe, firstNonFinite } from "./validate";
 
 /** State every optimizer keeps besides its rule's buffers. */
@@ -66,6 +70,15 @@ export interface UpdateRule<S extends object, X extends unknown[] = []> {
   prepare?(n: number, ...extra: X): void;
   /** Applies update `t` (1-based) with learning rate `lr` to `params` in place. */
   apply(params: Float64Array, grads: Float64Array, state: S, lr: number, t: number): void;
+  /**
+   * Lets a step skip the check of its results: given bounds on |g| and |θ| over the coordinates, the
+   * step's learning rate and t, returns a bound on |Δθ| and on every magnitude the step reaches (state
+   * and intermediate values), or Infinity or NaN when it cannot bound them. `now` holds a bound on the
+   * magnitude of each state array, by name; the rule writes the bound after this step into `next` for
+   * each of its arrays. A step whose bound exceeds `SAFE`, and every step of a rule without `bound`,
+   * runs checked: its results are scanned and the step is undone if one is not finite.
+   */
+  bound?(g: number, p: number, lr: number, t: number, state: S, now: StateBounds, next: StateBounds): number;
 }
 
 /** What a factory hands to `makeOptimizer`. */
@@ -102,6 +115,9 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
   spec: OptimizerSpec<S, O, X, E>,
 ): Optimizer<S, O, X> & E {
   const { name, lr, transforms, recordUpdate } = spec;
+  // Read once: every step uses them, and an imported binding can cost a call per read (tsx's live bindings).
+  const SAFE = SAFE_BOUND;
+  const squareSums = sumOfSquares;
   const rule = spec.rule();
   const state = { t: 0, lr: NaN, update: EMPTY, ...rule.init(0) } as OptimizerState & S;
   const context: { lr: number; t: number } = { lr: NaN, t: 0 };
@@ -130,9 +146,24 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
         `${name}: params has length ${params.length} but the state was sized for ${size} on the first step (reset() to start over)`,
       );
     }
-    const bad = firstNonFinite(grads);
-    if (bad >= 0) throw new RangeError(`${name}: grads[${bad}] is ${grads[bad]}; gradients must be finite (nothing was changed)`);
   };
+
+  /** Checks that params and grads are finite and returns bounds on their magnitudes (Infinity: too large to bound). */
+  const magnitudes = (params: Float64Array, grads: Float64Array): void => {
+    squareSums(params, grads, sums);
+    if (!(sums.p <= SAFE)) {
+      const bad = firstNonFinite(params);
+      if (bad >= 0) throw new RangeError(`${name}: params[${bad}] is ${params[bad]}; parameters must be finite (nothing was changed)`);
+    }
+    if (!(sums.g <= SAFE)) {
+      const bad = firstNonFinite(grads);
+      if (bad >= 0) throw new RangeError(`${name}: grads[${bad}] is ${grads[bad]}; gradients must be finite (nothing was changed)`);
+    }
+    bounds.p = sums.p <= SAFE ? Math.sqrt(sums.p) : Infinity;
+    bounds.g = sums.g <= SAFE ? Math.sqrt(sums.g) : Infinity;
+  };
+  const sums = { p: 0, g: 0 };
+  const bounds = { g: 0, p: 0 };
 
   const allocate = (n: number): void => {
     Object.assign(state, rule.init(n));
@@ -140,15 +171,33 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
     scratch = transforms.length > 0 ? new Float64Array(n) : EMPTY;
     transformStates = transforms.map((t) => t.init(n));
     size = n;
+    measure();
+  };
+  /** Bounds on the state arrays: measured when they are made and after a checked step, else the rule's. */
+  let now: StateBounds = {};
+  let next: StateBounds = {};
+  const measure = () => {
+    for (const [key, value] of Object.entries(state)) if (value instanceof Float64Array) now[key] = maxAbs(value);
+  };
+  measure();
+
+  /** Whether the step's results are certainly finite, so that it may run without the check (and its copies). */
+  const provablyFinite = (lrNow: number, t: number): boolean => {
+    if (rule.bound === undefined) return false;
+    for (let i = 0; i < transforms.length; i++) {
+      const bound = transforms[i].bound;
+      if (bound === undefined) return false; // unknown transforms may throw or leave any number
+      context.lr = lrNow;
+      context.t = t;
+      bound(bounds, context as TransformContext);
+    }
+    if (!(bounds.g <= SAFE && bounds.p <= SAFE)) return false;
+    // |Δθ| < SAFE is far below half an ulp of the largest double, so θ − Δθ is finite for every finite θ.
+    return rule.bound(bounds.g, bounds.p, lrNow, t, state, now, next) <= SAFE;
   };
 
-  const step = (params: Float64Array, grads: Float64Array, ...extra: X): void => {
-    checkArrays(params, grads);
-    rule.prepare?.(params.length, ...extra);
-    const t = state.t + 1;
-    const lrNow = lrAt(t - 1);
-    // Everything is checked: from here on the step cannot fail.
-    if (size < 0) allocate(params.length);
+  /** The step itself: transforms, then the rule, then the record of the update. */
+  const run = (params: Float64Array, grads: Float64Array, lrNow: number, t: number): void => {
     const update = state.update;
     if (recordUpdate) update.set(params); // before the transforms: decoupled decay is part of the update
     let g = grads;
@@ -163,6 +212,39 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
     }
     rule.apply(params, g, state, lrNow, t);
     if (recordUpdate) for (let i = 0; i < update.length; i++) update[i] = params[i] - update[i];
+  };
+
+  const backup: StepBackup = { params: EMPTY, arrays: new Map(), scalars: new Map(), transformStates: [] };
+
+  const step = (params: Float64Array, grads: Float64Array, ...extra: X): void => {
+    checkArrays(params, grads);
+    magnitudes(params, grads);
+    rule.prepare?.(params.length, ...extra);
+    const t = state.t + 1;
+    const lrNow = lrAt(t - 1);
+    if (provablyFinite(lrNow, t)) {
+      // Every input is finite and the rule's bounds show every result is: from here on the step cannot fail.
+      if (size < 0) allocate(params.length);
+      run(params, grads, lrNow, t);
+      const last = now;
+      now = next;
+      next = last;
+    } else {
+      const fresh = size < 0;
+      if (fresh) allocate(params.length);
+      checkedStep({
+        name,
+        t,
+        params,
+        grads,
+        state: state as unknown as Record<string, unknown>,
+        backup,
+        transformStates,
+        run: () => run(params, grads, lrNow, t),
+        forget: fresh ? reset : undefined,
+        bounds: now,
+      });
+    }
     state.t = t;
     state.lr = lrNow;
   };
@@ -172,6 +254,8 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
     scratch = EMPTY;
     transformStates = [];
     size = -1;
+    now = {};
+    measure();
   };
 
   const optimizer = {

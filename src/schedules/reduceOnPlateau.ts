@@ -1,4 +1,4 @@
-import { decayRate, nonNegative, nonNegativeInteger, oneOf, readOptions } from "../optimizers/validate";
+import { decayRate, describe, nonNegative, nonNegativeInteger, oneOf, readOptions } from "../optimizers/validate";
 import { defineSchedule, type Schedule } from "./schedule";
 
 export interface ReduceOnPlateauOptions {
@@ -46,9 +46,12 @@ export interface ReduceOnPlateau extends Schedule {
  * Reduce the learning rate when a metric stops improving, PyTorch's `ReduceLROnPlateau`:
  * after each observation, if the metric is better than the best so far (see `thresholdMode`) it
  * becomes the best and the bad count resets, else the bad count grows; during a cooldown the bad count
- * is held at 0; when the bad count exceeds `patience` the rate becomes max(lr · factor, minLr)
+ * is held at 0; when the bad count exceeds `patience` the rate becomes η ← max(η · factor, minLr)
  * (skipped if that changes it by no more than eps), the cooldown starts and the bad count resets.
- * A NaN metric is never better, so it counts as a bad observation (as in PyTorch).
+ * A metric that is NaN or ±Infinity is rejected (PyTorch would count NaN as a bad observation and
+ * keep −∞ as the best forever), and changes nothing.
+ *
+ * Defaults: mode "min", factor 0.1, patience 10, threshold 1e-4, thresholdMode "rel", cooldown 0, minLr 0, eps 1e-8 (lr required).
  */
 export function reduceOnPlateau(options: ReduceOnPlateauOptions): ReduceOnPlateau {
   const owner = "reduceOnPlateau";
@@ -85,7 +88,10 @@ export function reduceOnPlateau(options: ReduceOnPlateauOptions): ReduceOnPlatea
 
   const observe = (metric: number): number => {
     if (typeof metric !== "number") {
-      throw new TypeError(`${owner}: metric must be a number, got ${typeof metric}`);
+      throw new TypeError(`${owner}: metric must be a number, got ${describe(metric)}`);
+    }
+    if (!Number.isFinite(metric)) {
+      throw new RangeError(`${owner}: metric must be finite, got ${metric} (nothing was changed)`);
     }
     observations++;
     if (isBetter(metric)) {

@@ -11,15 +11,20 @@ export type Schedule = (step: number) => number;
 export type LearningRate = number | Schedule;
 
 /**
- * Wraps a closed-form schedule with the one check every schedule needs: the step must be a finite
- * number ≥ 0 (fractional steps are allowed and evaluate the formula, which helps smooth plots).
+ * Wraps a closed-form schedule with the checks every schedule needs: the step must be a finite
+ * number ≥ 0 (fractional steps are allowed and evaluate the formula, which helps smooth plots), and
+ * the rate a finite number ≥ 0 (a growing schedule, gamma > 1, overflows after enough steps).
  */
 export function defineSchedule(owner: string, formula: (step: number) => number): Schedule {
   return (step: number) => {
     if (typeof step !== "number" || !Number.isFinite(step) || step < 0) {
       throw new RangeError(`${owner}: step must be a finite number ≥ 0, got ${describe(step)}`);
     }
-    return formula(step);
+    const rate = formula(step);
+    if (!(Number.isFinite(rate) && rate >= 0)) {
+      throw new RangeError(`${owner}: the rate at step ${step} is ${rate}, not a finite number ≥ 0 (its formula overflows there)`);
+    }
+    return rate;
   };
 }
 

@@ -1,7 +1,8 @@
-import { checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
+import { checkBoolean, checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
 import { Dataset, epochOrder } from "../data/dataset";
 import { progress as showProgress } from "../display/progress";
-import { DEFAULT_LIMIT, StepOptimizer, allFinite } from "./optimizer";
+import { NonFiniteStepError } from "../optimizers/checked";
+import { DEFAULT_LIMIT, type Failure, StepOptimizer, allFinite, failure } from "./optimizer";
 
 /** What `fit` needs of a model (the library's `MLP` has it). */
 export interface TrainableModel {
@@ -80,6 +81,11 @@ export interface FitResult {
    * parameters; the model's parameters are restored to those before it and no array holds its values.
    */
   diverged: { step: number; epoch: number } | null;
+  /**
+   * Set when update `step` (in epoch `epoch`) threw, in the model or the optimizer: training stops there,
+   * the parameters are those before it, and everything before it is kept. A throw at update 1 is thrown.
+   */
+  failed: (Failure & { epoch: number }) | null;
   /** True when `onEpoch` returned false. */
   stopped: boolean;
 }
@@ -122,7 +128,7 @@ export function fit(model: TrainableModel, data: Dataset, optimizer: StepOptimiz
   const epochs = checkInteger("epochs", options.epochs, 1);
   const batchSize = checkInteger("batchSize", options.batchSize ?? 32, 1);
   const seed = checkInteger("seed", options.seed ?? 0);
-  const shuffle = options.shuffle ?? true;
+  const shuffle = checkBoolean("shuffle", options.shuffle ?? true);
   const limit = checkNumber("limit", options.limit ?? DEFAULT_LIMIT, "positive");
   const { test, schedule, onEpoch } = options;
   checkData("data", data, model);
@@ -152,6 +158,7 @@ export function fit(model: TrainableModel, data: Dataset, optimizer: StepOptimiz
     batchLoss,
     lr: undefined,
     diverged: null,
+    failed: null,
     stopped: false,
   };
   const lrs: number[] = [];
@@ -167,13 +174,26 @@ export function fit(model: TrainableModel, data: Dataset, optimizer: StepOptimiz
       }
       const x = m === maxBatch ? xb : xb.subarray(0, m * d);
       const y = m === maxBatch ? yb : yb.subarray(0, m * k);
-      const loss = model.lossAndGradient(x, y);
-      if (!(Math.abs(loss) <= limit) || !allFinite(model.grads, Infinity)) {
-        result.diverged = { step: steps + 1, epoch: epoch + 1 };
+      before.set(model.params);
+      let loss: number;
+      try {
+        loss = model.lossAndGradient(x, y);
+        if (!(Math.abs(loss) <= limit) || !allFinite(model.grads, Infinity)) {
+          result.diverged = { step: steps + 1, epoch: epoch + 1 };
+          break training;
+        }
+        optimizer.step(model.params, model.grads);
+      } catch (error) {
+        model.params.set(before);
+        if (error instanceof NonFiniteStepError) {
+          // The optimizer refused a step that would overflow: the run diverged there.
+          result.diverged = { step: steps + 1, epoch: epoch + 1 };
+          break training;
+        }
+        if (steps === 0) throw error; // nothing to keep: a broken setup should fail loudly
+        result.failed = { ...failure(steps + 1, error), epoch: epoch + 1 };
         break training;
       }
-      before.set(model.params);
-      optimizer.step(model.params, model.grads);
       if (!allFinite(model.params, limit)) {
         model.params.set(before);
         result.diverged = { step: steps + 1, epoch: epoch + 1 };
@@ -220,6 +240,8 @@ export function fit(model: TrainableModel, data: Dataset, optimizer: StepOptimiz
   bar?.close(
     result.diverged
       ? `diverged at update ${result.diverged.step}`
+      : result.failed
+      ? `stopped at update ${result.failed.step}: ${result.failed.reason}`
       : `loss ${result.trainLoss[result.epochs].toPrecision(4)}${result.testLoss ? `, test ${result.testLoss[result.epochs].toPrecision(4)}` : ""}`,
   );
   return result;

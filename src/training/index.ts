@@ -9,4 +9,4 @@ export { sweep, linspace, logspace } from "./sweep";
 export type { SweepOptions, SweepResult } from "./sweep";
 export { fit } from "./fit";
 export type { FitOptions, FitResult, EpochInfo, TrainableModel } from "./fit";
-export type { StepOptimizer, Divergence } from "./optimizer";
+export type { StepOptimizer, Divergence, Failure } from "./optimizer";

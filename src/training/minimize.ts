@@ -1,5 +1,6 @@
 import { checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
-import { DEFAULT_LIMIT, Divergence, StepOptimizer, allFinite, wantsHessian } from "./optimizer";
+import { NonFiniteStepError } from "../optimizers/checked";
+import { DEFAULT_LIMIT, Divergence, Failure, StepOptimizer, allFinite, failure, wantsHessian } from "./optimizer";
 
 /** What `minimize` and `sweep` need of a problem (every `Problem` of the library has it). */
 export interface Minimizable {
@@ -39,6 +40,11 @@ export interface MinimizeResult {
   readonly finalLoss: number;
   /** Set when update `step` made the loss or the parameters non-finite or beyond `limit`; the arrays stop before it. */
   readonly diverged: Divergence | null;
+  /**
+   * Set when update `step` threw (a singular Hessian, a rejected step, a gradient that failed): the run
+   * stops there, keeps the updates before it and says why. A throw at update 1 is thrown instead.
+   */
+  readonly failed: Failure | null;
   /** Point i of the trajectory as a plain array. */
   point(i: number): number[];
 }
@@ -85,8 +91,9 @@ export interface StepBuffers {
  * The one optimization loop of `minimize` and `sweep`: up to `steps` updates from `buffers.x` (whose
  * loss is `startLoss`), writing the point and loss after update k into `record` when given. Stops at
  * the first update whose gradient (or Hessian) is non-finite, or after which the loss or a parameter is
- * NaN or beyond ±limit; then `buffers.x` is put back to the last good point. Returns the updates done,
- * the diverging update (0 if none) and the loss at `buffers.x`.
+ * NaN or beyond ±limit, or that throws; then `buffers.x` is put back to the last good point. Returns the
+ * updates done, the diverging or failing update (0 if none), what the failing update threw, and the loss
+ * at `buffers.x`.
  */
 export function runSteps(
   problem: Minimizable,
@@ -96,22 +103,29 @@ export function runSteps(
   startLoss: number,
   buffers: StepBuffers,
   record?: { trajectory: Float64Array; losses: Float64Array },
-): { done: number; failed: number; loss: number } {
+): { done: number; failed: number; loss: number; error?: Failure } {
   const { x, g, h, previous } = buffers;
   const dim = x.length;
   let loss = startLoss;
   for (let k = 1; k <= steps; k++) {
     for (let q = 0; q < dim; q++) previous[q] = x[q];
-    problem.gradient(x, g);
-    if (!allFinite(g, Infinity)) return { done: k - 1, failed: k, loss };
-    if (h) {
-      problem.hessian!(x, h);
-      if (!allFinite(h, Infinity)) return { done: k - 1, failed: k, loss };
-      optimizer.step(x, g, h);
-    } else {
-      optimizer.step(x, g);
+    let f: number;
+    try {
+      problem.gradient(x, g);
+      if (!allFinite(g, Infinity)) return { done: k - 1, failed: k, loss };
+      if (h) {
+        problem.hessian!(x, h);
+        if (!allFinite(h, Infinity)) return { done: k - 1, failed: k, loss };
+        optimizer.step(x, g, h);
+      } else {
+        optimizer.step(x, g);
+      }
+      f = problem.value(x);
+    } catch (error) {
+      for (let q = 0; q < dim; q++) x[q] = previous[q];
+      // A step the optimizer refused because it would overflow is divergence; anything else is a failure.
+      return { done: k - 1, failed: k, loss, error: error instanceof NonFiniteStepError ? undefined : failure(k, error) };
     }
-    const f = problem.value(x);
     if (!(Math.abs(f) <= limit) || !allFinite(x, limit)) {
       for (let q = 0; q < dim; q++) x[q] = previous[q];
       return { done: k - 1, failed: k, loss };
@@ -157,10 +171,11 @@ export function minimize(problem: Minimizable, optimizer: StepOptimizer, options
   const losses = new Float64Array(steps + 1);
   trajectory.set(start, 0);
   losses[0] = f0;
-  const { done, failed } = runSteps(problem, optimizer, steps, limit, f0, buffers, { trajectory, losses });
-  const diverged: Divergence | null = failed ? { step: failed } : null;
-  const points = diverged ? trajectory.slice(0, (done + 1) * dim) : trajectory;
-  const fs = diverged ? losses.slice(0, done + 1) : losses;
+  const { done, failed, error } = runSteps(problem, optimizer, steps, limit, f0, buffers, { trajectory, losses });
+  if (error && done === 0) throw error.error; // nothing to keep: a broken setup should fail loudly
+  const diverged: Divergence | null = failed && !error ? { step: failed } : null;
+  const points = failed ? trajectory.slice(0, (done + 1) * dim) : trajectory;
+  const fs = failed ? losses.slice(0, done + 1) : losses;
   return {
     problem: problem.name ?? "problem",
     dim,
@@ -170,6 +185,7 @@ export function minimize(problem: Minimizable, optimizer: StepOptimizer, options
     final: points.slice(done * dim, (done + 1) * dim),
     finalLoss: fs[done],
     diverged,
+    failed: error ?? null,
     point(i: number): number[] {
       checkInteger("i", i, 0);
       if (i > done) throw new Error(`point ${i} is beyond the last point ${done}`);

@@ -12,6 +12,21 @@ export interface Divergence {
   step: number;
 }
 
+/**
+ * Where a run stopped because something threw: update `step` (1-based) failed with `reason` (the
+ * error's message; `error` is the error itself). The run keeps every update before it.
+ */
+export interface Failure {
+  step: number;
+  reason: string;
+  error: unknown;
+}
+
+/** The failure of update `step`, from what it threw. */
+export function failure(step: number, error: unknown): Failure {
+  return { step, reason: error instanceof Error ? error.message : String(error), error };
+}
+
 /** Default bound on |loss| and |parameter| beyond which a run counts as diverged. */
 export const DEFAULT_LIMIT = 1e12;
 

@@ -34,8 +34,10 @@ export interface SweepResult {
    * loss here (never NaN or Infinity): check `divergedAt` before trusting a cell, or use `best`.
    */
   readonly final: Float64Array;
-  /** 0 where the run finished, else the update k (1-based) at which it diverged; same layout as `final`. */
+  /** 0 where the run finished, else the update k (1-based) at which it diverged or failed; same layout as `final`. */
   readonly divergedAt: Int32Array;
+  /** Why each run that failed stopped (what its update threw), null where it did not fail; same layout as `final`. */
+  readonly failures: (string | null)[];
   /** The run with the lowest final loss among those that did not diverge, or null if all diverged. */
   readonly best: { x: number; y: number; loss: number } | null;
   /** `final` as rows (one per y value) with null for diverged runs: a plotly heatmap's z. */
@@ -61,6 +63,7 @@ export function sweep(problem: Minimizable, factory: (x: number, y: number) => S
   const buffers = stepBuffers(problem.dim, false);
   const final = new Float64Array(xs.length * ys.length);
   const divergedAt = new Int32Array(xs.length * ys.length);
+  const failures: (string | null)[] = new Array(xs.length * ys.length).fill(null);
   for (let i = 0; i < ys.length; i++) {
     for (let j = 0; j < xs.length; j++) {
       let optimizer: StepOptimizer;
@@ -77,9 +80,10 @@ export function sweep(problem: Minimizable, factory: (x: number, y: number) => S
       if (needsHessian) hessian ??= new Float64Array(problem.dim * problem.dim);
       buffers.h = needsHessian ? hessian : undefined;
       buffers.x.set(start);
-      const { failed, loss } = runSteps(problem, optimizer, steps, limit, startLoss, buffers);
+      const { failed, loss, error } = runSteps(problem, optimizer, steps, limit, startLoss, buffers);
       final[i * xs.length + j] = loss;
       divergedAt[i * xs.length + j] = failed;
+      if (error) failures[i * xs.length + j] = `x = ${xs[j]}, y = ${ys[i]}: update ${error.step} threw: ${error.reason}`;
     }
   }
   let best: SweepResult["best"] = null;
@@ -97,6 +101,7 @@ export function sweep(problem: Minimizable, factory: (x: number, y: number) => S
     steps,
     final,
     divergedAt,
+    failures,
     best,
     rows() {
       return ys.map((_, i) => xs.map((__, j) => (divergedAt[i * xs.length + j] ? null : final[i * xs.length + j])));

@@ -24,7 +24,7 @@ export function clipByGlobalNorm(maxNorm: number): GradientTransform<undefined> 
     const coefficient = limit / (globalNorm(g) + 1e-6);
     if (coefficient >= 1) return;
     for (let i = 0; i < g.length; i++) g[i] *= coefficient;
-  });
+  }, () => {}); // never lengthens g
 }
 
 /** Clipping by value, PyTorch's `clip_grad_value_`: g_i ← min(max(g_i, −limit), limit). Direction may change. */
@@ -32,5 +32,5 @@ export function clipByValue(limit: number): GradientTransform<undefined> {
   const c = positive("clipByValue", "limit", limit);
   return statelessTransform("clipByValue", (g) => {
     for (let i = 0; i < g.length; i++) g[i] = Math.min(Math.max(g[i], -c), c);
-  });
+  }, (b) => (b.g = Math.min(b.g, c)));
 }

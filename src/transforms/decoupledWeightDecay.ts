@@ -13,5 +13,8 @@ export function decoupledWeightDecay(weightDecay: number): GradientTransform<und
   return statelessTransform("decoupledWeightDecay", (_g, p, { lr }) => {
     const keep = 1 - lr * lambda;
     for (let i = 0; i < p.length; i++) p[i] *= keep;
+  }, (b, { lr }) => {
+    const keep = 1 - lr * lambda;
+    if (!(keep >= 0 && keep <= 1)) b.p = Infinity; // |θ(1 − ηλ) − θ| may reach 2|θ|: the step runs checked
   });
 }

@@ -10,7 +10,7 @@ export function l2Penalty(weightDecay: number): GradientTransform<undefined> {
   const lambda = nonNegative("l2Penalty", "weightDecay", weightDecay);
   return statelessTransform("l2Penalty", (g, p) => {
     for (let i = 0; i < g.length; i++) g[i] += lambda * p[i];
-  });
+  }, (b) => (b.g += lambda * b.p));
 }
 
 /**
@@ -21,5 +21,5 @@ export function l1Penalty(strength: number): GradientTransform<undefined> {
   const lambda = nonNegative("l1Penalty", "strength", strength);
   return statelessTransform("l1Penalty", (g, p) => {
     for (let i = 0; i < g.length; i++) g[i] += lambda * Math.sign(p[i]);
-  });
+  }, (b) => (b.g += lambda));
 }

@@ -18,12 +18,19 @@ export interface GradientTransform<S = unknown> {
   readonly name: string;
   init(n: number): S;
   update(updates: Float64Array, state: S, params: Float64Array, context: TransformContext): S;
+  /**
+   * Given bounds on |g| and |θ| before the transform, sets them to bounds after it (Infinity when it
+   * cannot bound them). Transforms without it make every step they take part in run checked: its
+   * results scanned, and undone when one is not finite or the transform throws.
+   */
+  bound?(bounds: { g: number; p: number }, context: TransformContext): void;
 }
 
 /** A transform without state: only the update rule. */
 export function statelessTransform(
   name: string,
   update: (updates: Float64Array, params: Float64Array, context: TransformContext) => void,
+  bound?: (bounds: { g: number; p: number }, context: TransformContext) => void,
 ): GradientTransform<undefined> {
   return {
     name,
@@ -32,6 +39,7 @@ export function statelessTransform(
       update(updates, params, context);
       return state;
     },
+    ...(bound ? { bound } : {}),
   };
 }
 
@@ -70,5 +78,8 @@ export function chain(...items: unknown[]): unknown {
     init: (n: number) => checked.map((t) => t.init(n)),
     update: (updates: Float64Array, states: unknown[], params: Float64Array, context: TransformContext) =>
       checked.map((t, i) => t.update(updates, states[i], params, context)),
+    ...(checked.every((t) => t.bound !== undefined)
+      ? { bound: (bounds: { g: number; p: number }, context: TransformContext) => checked.forEach((t) => t.bound!(bounds, context)) }
+      : {}),
   } satisfies GradientTransform<unknown[]>;
 }

@@ -10,7 +10,7 @@ import { adadelta, adagrad, adam, adamax, adamw, chain, cosineDecay, decoupledWe
 import { KERNEL_MIN_LENGTH, setChunkLength, setParallelMinLength } from "../../src/kernels/arena";
 import { rng } from "../../src/data/rng";
 import { kernelArray, kernelHeap } from "../../src/kernels/heap";
-import { allFiniteInHeap } from "../../src/kernels/finite";
+import { allFiniteInHeap, sumOfSquaresInHeap } from "../../src/kernels/finite";
 import { firstNonFinite } from "../../src/optimizers/validate";
 
 interface Stepper {
@@ -96,7 +96,8 @@ const VARIANTS: [string, () => Stepper][] = [
   ["adam, amsgrad (max of corrected)", () => adam({ amsgrad: true, amsgradMax: "corrected" })],
   ["adam, Keras ε̂", () => adam({ epsHat: true, eps: 1e-7 })],
   ["adam, no bias correction", () => adam({ biasCorrection: false })],
-  ["adam, eps 0", () => adam({ eps: 0 })],
+  // With ε = 0 a coordinate whose gradients were all 0 would step by 0/0: such a step is rejected (issue 17).
+  ["adam, eps 1e-300", () => adam({ eps: 1e-300 })],
   ["adam, coupled weight decay", () => adam({ weightDecay: 0.1 })],
   ["adam, cosine schedule", () => adam({ lr: cosineDecay({ lr: 0.01, totalSteps: 20 }) })],
   ["adamw", () => adamw({ lr: 0.01, weightDecay: 0.1 })],
@@ -139,6 +140,23 @@ describe("WebAssembly kernels", () => {
         assert.equal(firstNonFinite(values), -1);
         whole[start + n] = 0;
       }
+    }
+  });
+
+  it("sum the squares of kernel-heap arrays as the bounds' loop does, to rounding", () => {
+    for (const n of [256, 257, 1001]) {
+      const whole = kernelArray(n + 2);
+      whole.set(gradients(n, n + 2, 1)[0]);
+      const values = whole.subarray(0, n);
+      let loop = 0;
+      for (let i = 0; i < n; i++) loop += values[i] * values[i];
+      const simd = sumOfSquaresInHeap(values)!;
+      assert.ok(Math.abs(simd - loop) <= 1e-13 * loop, `n ${n}: ${simd} against ${loop}`);
+      assert.equal(sumOfSquaresInHeap(whole.subarray(1, n + 1)), undefined, "not pair-aligned: left to the loop");
+      values[n - 1] = NaN;
+      assert.ok(Number.isNaN(sumOfSquaresInHeap(values)));
+      values[n - 1] = -Infinity;
+      assert.equal(sumOfSquaresInHeap(values), Infinity);
     }
   });
 

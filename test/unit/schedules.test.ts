@@ -219,9 +219,15 @@ describe("reduceOnPlateau = ReduceLROnPlateau", () => {
     assert.deepEqual(feed(tiny, [1, 1]), [1e-8, 1e-8]);
   });
 
-  it("a NaN metric counts as not better", () => {
-    const s = reduceOnPlateau({ lr: 1, patience: 0 });
-    assert.deepEqual(feed(s, [1, NaN]), [1, 0.1]);
+  it("rejects a metric that is NaN or ±Infinity, naming it, and changes nothing (issue 17)", () => {
+    for (const bad of [NaN, -Infinity, Infinity]) {
+      const s = reduceOnPlateau({ lr: 1, patience: 0 });
+      s.observe(1);
+      rejects(() => s.observe(bad), "reduceOnPlateau: metric must be finite", String(bad));
+      assert.equal(s.best, 1);
+      assert.equal(s.observe(0.5), 1, "the next observation goes on from where it was");
+    }
+    rejects(() => reduceOnPlateau({ lr: 1 }).observe("0.5" as unknown as number), "reduceOnPlateau: metric must be a number", '"0.5"');
   });
 });
 
