@@ -185,7 +185,7 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
         };
       }
       const torchStep =
-        typeof torch === "string"
+        typeof torch === "string" || c0.name === CHECKED // the checked step is ours alone: PyTorch has no such path
           ? undefined
           : await torch.optimizer({ name: c0.name, n, lr: LR, dtype: "float64", threads: threadsFor(n) }).catch((error: Error) => {
               console.error(`bench: PyTorch's ${c0.name} at ${sizeName(n)} left out: ${error.message}`);
