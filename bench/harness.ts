@@ -3,7 +3,12 @@
  * next contender), so that the machine's noise falls on all of them alike; each sample repeats the call
  * until it has run for at least `minMs`, and the reported figure is the median per-call time over the rounds.
  */
-export type Contender = () => unknown | Promise<unknown>;
+export type Contender = (() => unknown | Promise<unknown>) | SampledContender;
+
+/** A contender that times itself (PyTorch, in another process): one sample of at least minMs, answering ms per call. */
+export interface SampledContender {
+  sample(minMs: number): Promise<number>;
+}
 
 export interface Timing {
   name: string;
@@ -27,6 +32,7 @@ export function median(values: number[]): number {
 }
 
 async function sample(fn: Contender, minMs: number): Promise<number> {
+  if (typeof fn !== "function") return fn.sample(minMs);
   let calls = 0;
   const start = process.hrtime.bigint();
   let elapsed = 0;
@@ -43,7 +49,9 @@ async function sample(fn: Contender, minMs: number): Promise<number> {
 export async function compare(contenders: Record<string, Contender>, { rounds = 7, minMs = 100, warmup = true }: TimingOptions = {}): Promise<Timing[]> {
   const names = Object.keys(contenders);
   for (const name of warmup ? names : []) {
-    const warm = contenders[name]();
+    const contender = contenders[name];
+    if (typeof contender !== "function") continue; // warmed up when it was set up
+    const warm = contender();
     if (warm instanceof Promise) await warm;
   }
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));

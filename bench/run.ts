@@ -4,6 +4,8 @@
  *   npm run bench                 full run (a few minutes)
  *   npm run bench -- --quick      fewer sizes and rounds (about a minute), for a quick look
  *   npm run bench -- --only=lessons,optimizers
+ * PyTorch's columns come from requirements-bench.txt in .venv, installed on the first run that needs it
+ * (bench/pytorch.ts); OPTIMLAB_BENCH_TORCH=0 leaves them out.
  */
 import { writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
@@ -13,6 +15,7 @@ import { lessonsSection } from "./lessons";
 import { liveSection } from "./live";
 import { mlpSection } from "./mlp";
 import { optimizersSection } from "./optimizers";
+import { closeTorch } from "./pytorch";
 import { trajectoriesSection } from "./trajectories";
 
 const quick = process.argv.includes("--quick");
@@ -73,6 +76,7 @@ async function main() {
     sections.map((s) => `## ${s.title}\n\n${s.body}\n`).join("\n");
   writeFileSync(join(__dirname, "..", "BENCHMARKS.md"), doc);
   console.log(`bench: wrote BENCHMARKS.md (${took.join(", ")})`);
+  await closeTorch();
   if (failed) process.exitCode = 1;
 }
 

@@ -6,13 +6,25 @@
  * (WebAssembly SIMD), without bounds checks. A kernel can only read its own memory, so each step copies
  * the parameters and gradients in and the parameters out, a cache-sized chunk at a time (native copies,
  * much faster than the loop), while the state stays in the arena for good: the optimizer's `state.m`
- * and the like are views of it. From `parallelMinLength()` parameters on, a worker thread runs kernels
- * on staged chunks while this one copies the next (parallel.ts).
+ * and the like are views of it. Arenas are blocks of the kernel heap (heap.ts) where there is one; then
+ * a step whose params and grads are heap arrays (`kernelArray`, an MLP's `params` and `grads`) copies
+ * nothing: the kernel runs on them where they are. From `parallelMinLength()` parameters on, a worker thread runs kernels
+ * on staged chunks while this one copies the next (parallel.ts); in place, the two threads share the
+ * chunks from `inPlaceParallelMinLength()` parameters on.
  * Below `KERNEL_MIN_LENGTH` parameters the copies and the call cost more than they save, and rules
  * keep to their JavaScript loop. BENCHMARKS.md has the measurements.
  */
 
+import { kernelHeap } from "./heap";
 import { announce, ARGS, attach, CONTROL, CONTROL_BYTES, done, giveUpOnWorker, SLOTS, staged as stagedWord, waitFor } from "./parallel";
+
+/** Heap offsets of params and grads that a step runs on where they are. */
+interface Resident {
+  p: number;
+  g: number;
+}
+
+const ARENA = Symbol("arena block");
 
 /** The fewest parameters for which a rule uses its WebAssembly kernel (measured crossover, in BENCHMARKS.md). */
 export const KERNEL_MIN_LENGTH = 16;
@@ -22,6 +34,16 @@ let parallelThreshold = 1 << 18;
 /** The fewest parameters for which an arena pipelines its steps with a second thread (2¹⁸ unless set). */
 export function parallelMinLength(): number {
   return parallelThreshold;
+}
+
+/**
+ * The fewest parameters for which a step in place (params and grads in the kernel heap) shares its
+ * chunks with the second thread: an eighth of `parallelMinLength()` (2¹⁵ unless set). With no copies to
+ * make, the worker pays from fewer parameters on: at 1e5 one thread's step takes a few hundred
+ * microseconds, against tens for a hand-over.
+ */
+export function inPlaceParallelMinLength(): number {
+  return parallelThreshold / 8;
 }
 
 /**
@@ -105,35 +127,56 @@ export function arena<K extends string>(
   if (n < KERNEL_MIN_LENGTH) return undefined;
   const names = Object.keys(state) as K[];
   const kept = names.filter((name) => state[name]);
-  const parallel = n >= parallelThreshold;
+  const heap = kernelHeap();
+  const parallel = n >= parallelThreshold; // steps that copy are pipelined
+  const parallelInPlace = heap !== undefined && n >= inPlaceParallelMinLength(); // steps in place share chunks
   // Pipelined chunks are twice as long: each hand-over between the threads costs a few microseconds.
   const chunk = Math.min(parallel ? 2 * chunkLength : chunkLength, 2 * Math.ceil(n / 2)); // even: two lanes at a time
+  // In place, at least four chunks, so that both threads have work from 2¹⁵ parameters on.
+  const inPlaceChunk = Math.min(2 * chunkLength, 2 * Math.ceil(n / 8));
   const slots = parallel ? SLOTS : 1;
   const stagingBytes = chunk * 8;
   const stateBytes = Math.ceil(n / 2) * 16;
-  const controlBytes = parallel ? CONTROL_BYTES : 0;
-  const stateStart = controlBytes + slots * 2 * stagingBytes;
-  const pages = Math.ceil((stateStart + kept.length * stateBytes) / PAGE);
-  if (pages > MAX_PAGES) return undefined;
+  const controlBytes = parallel || parallelInPlace ? CONTROL_BYTES : 0;
+  const totalBytes = controlBytes + slots * 2 * stagingBytes + kept.length * stateBytes;
+  /** What the arena's heap block is allocated for: held by the arena and by each state view. */
+  const holder = {};
   let memory: WebAssembly.Memory;
+  let base = 0; // the arena's byte offset in its memory
   try {
-    memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: parallel });
+    if (heap) {
+      memory = heap.memory;
+      base = heap.alloc(totalBytes, holder);
+    } else {
+      const pages = Math.ceil(totalBytes / PAGE);
+      if (pages > MAX_PAGES) return undefined;
+      memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: parallel });
+    }
   } catch {
     return undefined; // out of address space or memory: the JavaScript loop needs less
   }
-  const module = parallel ? modules.shared() : modules.plain();
+  const stateStart = base + controlBytes + slots * 2 * stagingBytes;
+  const module = heap || parallel ? modules.shared() : modules.plain();
   const kernel = Object.values(new WebAssembly.Instance(module, { env: { memory } }).exports)[0] as (...args: number[]) => void;
   const stateAt = (name: K) => stateStart + kept.indexOf(name) * stateBytes;
-  const views = new Map(kept.map((name) => [name, new Float64Array(memory.buffer, stateAt(name), n)]));
+  const views = new Map(
+    kept.map((name) => {
+      const view = new Float64Array(memory.buffer, stateAt(name), n);
+      Object.defineProperty(view, ARENA, { value: holder }); // the block lives while a view of it does
+      return [name, view];
+    }),
+  );
   const offsets = names.map((name) => (state[name] ? stateAt(name) : 0));
   const empty = new Float64Array(0);
   const staged = Array.from({ length: slots }, (_, slot) => {
-    const at = controlBytes + slot * 2 * stagingBytes;
+    const at = base + controlBytes + slot * 2 * stagingBytes;
     return { at, p: new Float64Array(memory.buffer, at, chunk), g: new Float64Array(memory.buffer, at + stagingBytes, chunk) };
   });
-  const chunks = Math.ceil(n / chunk);
-  const startOf = (k: number) => k * chunk;
-  const endOf = (k: number) => Math.min((k + 1) * chunk, n);
+  // The chunking of the current step: staged chunks, or in place, larger ones (set by `run`).
+  let step = chunk;
+  let chunks = Math.ceil(n / chunk);
+  const startOf = (k: number) => k * step;
+  const endOf = (k: number) => Math.min((k + 1) * step, n);
 
   /** Copies chunk k of params and grads into `slot`. */
   const copyIn = (slot: number, k: number, params: Float64Array, grads: Float64Array) => {
@@ -144,19 +187,32 @@ export function arena<K extends string>(
   /** Copies the params in `slot` back out as chunk k. */
   const copyOut = (slot: number, k: number, params: Float64Array) => {
     const length = endOf(k) - startOf(k);
-    params.set(length === chunk ? staged[slot].p : staged[slot].p.subarray(0, length), startOf(k));
+    params.set(length === chunk ? staged[slot].p : staged[slot].p.subarray(0, length), startOf(k)); // staged: step is chunk
   };
-  /** The kernel's arguments for chunk k in `slot`: staged params and grads, each state array at the chunk, pairs, scalars. */
-  const argumentsFor = (slot: number, k: number, scalars: number[], into: { [i: number]: number }) => {
-    into[0] = staged[slot].at;
-    into[1] = staged[slot].at + stagingBytes;
+  /**
+   * The kernel's arguments for chunk k in `slot`: params and grads (staged, or where they are when
+   * `resident` gives their heap offsets), each state array at the chunk, pairs, scalars.
+   */
+  const argumentsFor = (slot: number, k: number, scalars: number[], into: { [i: number]: number }, resident?: Resident) => {
+    into[0] = resident ? resident.p + startOf(k) * 8 : staged[slot].at;
+    into[1] = resident ? resident.g + startOf(k) * 8 : staged[slot].at + stagingBytes;
     for (let j = 0; j < offsets.length; j++) into[2 + j] = offsets[j] === 0 ? 0 : offsets[j] + startOf(k) * 8;
     into[2 + offsets.length] = Math.ceil((endOf(k) - startOf(k)) / 2);
     for (let j = 0; j < scalars.length; j++) into[3 + offsets.length + j] = scalars[j];
   };
 
-  const serial = (params: Float64Array, grads: Float64Array, scalars: number[]) => {
+  const serial = (params: Float64Array, grads: Float64Array, scalars: number[], resident: Resident | undefined) => {
     const args: number[] = [];
+    if (resident) {
+      // In place: one call over all n (chunks only stage copies, and there is nothing to copy).
+      args[0] = resident.p;
+      args[1] = resident.g;
+      for (let j = 0; j < offsets.length; j++) args[2 + j] = offsets[j];
+      args[2 + offsets.length] = Math.ceil(n / 2);
+      for (let j = 0; j < scalars.length; j++) args[3 + offsets.length + j] = scalars[j];
+      kernel(...args);
+      return;
+    }
     for (let k = 0; k < chunks; k++) {
       copyIn(0, k, params, grads);
       argumentsFor(0, k, scalars, args);
@@ -168,16 +224,23 @@ export function arena<K extends string>(
   // The pipeline: chunk k is staged in slot k % SLOTS; a slot is reused once its chunk is done and copied out.
   let id: number | undefined;
   let slotArgs: Float64Array[] = [];
-  const control = parallel ? new Int32Array(memory.buffer, 0, CONTROL.argsBytes / 4) : new Int32Array(0);
-  const self: Arena<K> = {
+  const control = controlBytes > 0 ? new Int32Array(memory.buffer, base, CONTROL.argsBytes / 4) : new Int32Array(0);
+  const self: Arena<K> & { holder: object } = {
+    holder,
     view: (name) => views.get(name) ?? empty,
     run(params, grads, ...scalars) {
       const arity = 3 + offsets.length + scalars.length;
-      if (parallel && id === undefined) {
-        id = attach(module, memory, arity, self);
-        slotArgs = Array.from({ length: SLOTS }, (_, slot) => new Float64Array(memory.buffer, CONTROL.argsBytes + slot * 8 * ARGS, arity));
+      const p = heap?.blockOf(params);
+      const g = heap?.blockOf(grads);
+      const resident = p !== undefined && g !== undefined && p !== g && params.length === n ? { p, g } : undefined;
+      step = resident ? inPlaceChunk : chunk;
+      chunks = Math.ceil(n / step);
+      if (!(resident ? parallelInPlace : parallel)) return serial(params, grads, scalars, resident);
+      if (id === undefined) {
+        id = attach(module, memory, arity, self, base);
+        slotArgs = Array.from({ length: SLOTS }, (_, slot) => new Float64Array(memory.buffer, base + CONTROL.argsBytes + slot * 8 * ARGS, arity));
       }
-      if (id === undefined) return serial(params, grads, scalars);
+      if (id === undefined) return serial(params, grads, scalars, resident);
       let filled = 0;
       /** Runs the kernel of a staged chunk nobody has claimed; false if there is none. */
       const help = (): boolean => {
@@ -197,13 +260,13 @@ export function arena<K extends string>(
             throw new Error(`optimizer kernel: the worker thread stopped answering; this step is incomplete (chunk ${k} of ${chunks})`);
           }
         }
-        copyOut(k % SLOTS, k, params);
+        if (!resident) copyOut(k % SLOTS, k, params);
       };
       announce(id, control, chunks);
       for (let k = 0; k < chunks; k++) {
         if (k >= SLOTS) finish(k - SLOTS);
-        copyIn(k % SLOTS, k, params, grads);
-        argumentsFor(k % SLOTS, k, scalars, slotArgs[k % SLOTS]);
+        if (!resident) copyIn(k % SLOTS, k, params, grads);
+        argumentsFor(k % SLOTS, k, scalars, slotArgs[k % SLOTS], resident);
         filled = k + 1;
         Atomics.store(control, CONTROL.slots + (k % SLOTS), stagedWord(k));
         Atomics.notify(control, CONTROL.slots + (k % SLOTS));

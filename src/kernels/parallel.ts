@@ -79,10 +79,10 @@ parentPort.on("message", (message) => {
   } else if (message.forget) {
     arenas.delete(message.forget);
   } else {
-    const { id, module, memory, arity } = message;
+    const { id, module, memory, arity, at } = message;
     const kernel = Object.values(new WebAssembly.Instance(module, { env: { memory } }).exports)[0];
-    const control = new Int32Array(memory.buffer, 0, ${CONTROL.argsBytes / 4});
-    const args = Array.from({ length: ${SLOTS} }, (_, s) => new Float64Array(memory.buffer, ${CONTROL.argsBytes} + s * ${ARGS * 8}, arity));
+    const control = new Int32Array(memory.buffer, at, ${CONTROL.argsBytes / 4});
+    const args = Array.from({ length: ${SLOTS} }, (_, s) => new Float64Array(memory.buffer, at + ${CONTROL.argsBytes} + s * ${ARGS * 8}, arity));
     arenas.set(id, { kernel, control, args });
     Atomics.store(control, ${CONTROL.ready}, 1);
     Atomics.notify(control, ${CONTROL.ready});
@@ -136,13 +136,14 @@ export function waitFor(control: Int32Array, index: number, value: number): bool
 /**
  * Binds `module`'s kernel to a shared `memory` in the worker (starting the worker if need be), with
  * `arity` f64 arguments per call, and returns the arena's id; undefined if no worker could be had.
- * `owner` is the object whose collection frees the worker's side.
+ * `owner` is the object whose collection frees the worker's side; the arena's control block is at byte
+ * offset `at` of the memory (an arena in the kernel heap shares the memory with others).
  */
-export function attach(module: WebAssembly.Module, memory: WebAssembly.Memory, arity: number, owner: object): number | undefined {
+export function attach(module: WebAssembly.Module, memory: WebAssembly.Memory, arity: number, owner: object, at = 0): number | undefined {
   if (arity > ARGS || !startWorker()) return undefined;
   const id = nextId++;
-  worker!.postMessage({ id, module, memory, arity });
-  const control = new Int32Array(memory.buffer, 0, CONTROL.argsBytes / 4);
+  worker!.postMessage({ id, module, memory, arity, at });
+  const control = new Int32Array(memory.buffer, at, CONTROL.argsBytes / 4);
   if (!waitFor(control, CONTROL.ready, 1)) {
     broken = true;
     return undefined;

@@ -5,6 +5,7 @@
  * where it is written, not steps later inside a training loop.
  */
 import type { LearningRate } from "../schedules/schedule";
+import { allFiniteInHeap } from "../kernels/finite";
 
 /** A value as it should read in an error message: strings quoted, arrays and objects summarized. */
 export function describe(value: unknown): string {
@@ -123,6 +124,8 @@ export function learningRate(owner: string, value: unknown): LearningRate {
 
 /** Index of the first element that is NaN or ±Infinity, or -1 when all are finite. */
 export function firstNonFinite(values: Float64Array): number {
+  // A gradient in the kernel heap (an MLP's, a kernelArray) is checked by a SIMD kernel, same test.
+  if (values.length >= 256 && allFiniteInHeap(values) === true) return -1;
   // x·0 is 0 for finite x and NaN for NaN and ±Infinity, so the sum is NaN exactly when some entry is
   // not finite. Branch-free, with two accumulators, this pass runs at memory speed; only a bad array
   // pays for the second pass that finds the index.

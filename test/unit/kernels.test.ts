@@ -9,6 +9,9 @@ import { describe, it } from "node:test";
 import { adadelta, adagrad, adam, adamax, adamw, chain, cosineDecay, decoupledWeightDecay, nadam, rmsprop, sgd, stepDecay } from "../../src";
 import { KERNEL_MIN_LENGTH, setChunkLength, setParallelMinLength } from "../../src/kernels/arena";
 import { rng } from "../../src/data/rng";
+import { kernelArray, kernelHeap } from "../../src/kernels/heap";
+import { allFiniteInHeap, sumOfSquaresInHeap } from "../../src/kernels/finite";
+import { firstNonFinite } from "../../src/optimizers/validate";
 
 interface Stepper {
   readonly state: object;
@@ -42,15 +45,23 @@ function sameBits(actual: Float64Array, expected: number[], what: string): void 
   }
 }
 
-function compare(make: () => Stepper, n: number, seed: number): void {
+/**
+ * Steps one n-parameter optimizer and n one-parameter ones on the same gradients and compares them bit
+ * for bit. `inPlace`: params and grads are kernel-heap arrays, which the kernel updates where they are.
+ */
+function compare(make: () => Stepper, n: number, seed: number, inPlace = false): void {
   const r = rng(seed, 1);
   const start = Float64Array.from({ length: n }, () => r.normal());
   const whole = make();
-  const params = start.slice();
+  const params = inPlace ? kernelArray(n) : start.slice();
+  params.set(start);
+  const grads = inPlace ? kernelArray(n) : undefined;
+  if (inPlace) assert.ok(kernelHeap()!.blockOf(params) !== undefined && kernelHeap()!.blockOf(grads!) !== undefined, "run in place");
   const singles = Array.from({ length: n }, () => make());
   const single = Array.from(start, (x) => Float64Array.of(x));
   for (const g of gradients(seed, n, 25)) {
-    whole.step(params, g);
+    grads?.set(g);
+    whole.step(params, grads ?? g);
     singles.forEach((opt, i) => opt.step(single[i], g.subarray(i, i + 1)));
   }
   const arrays = stateArrays(whole);
@@ -102,6 +113,79 @@ describe("WebAssembly kernels", () => {
       for (const n of [KERNEL_MIN_LENGTH, 17, 101]) compare(make, n, n);
     });
   }
+
+  it("match the JavaScript loop bit for bit in place, on kernel-heap params and grads (one thread)", () => {
+    assert.ok(kernelHeap(), "Node has shared memory, so there is a kernel heap");
+    for (const [, make] of VARIANTS) for (const n of [KERNEL_MIN_LENGTH, 17, 101]) compare(make, n, n, true);
+  });
+
+  it("check gradients in the kernel heap for finiteness as the JavaScript loop does", () => {
+    for (const n of [256, 257, 1000, 1001]) {
+      const whole = kernelArray(n + 3);
+      whole.set(gradients(n, n + 3, 1)[0]);
+      for (const start of [0, 1, 2]) {
+        const values = whole.subarray(start, start + n);
+        assert.equal(allFiniteInHeap(values), start % 2 === 0 ? true : undefined, "pair-aligned views are checked by the kernel");
+        for (const bad of [NaN, Infinity, -Infinity]) {
+          for (const at of [0, 1, n >> 1, n - 2, n - 1]) {
+            const kept = values[at];
+            values[at] = bad;
+            assert.equal(firstNonFinite(values), at, `n ${n}, start ${start}, ${bad} at ${at}`);
+            if (start % 2 === 0) assert.equal(allFiniteInHeap(values), false);
+            values[at] = kept;
+          }
+        }
+        // A non-finite value just outside the view is not the view's.
+        whole[start + n] = NaN;
+        assert.equal(firstNonFinite(values), -1);
+        whole[start + n] = 0;
+      }
+    }
+  });
+
+  it("sum the squares of kernel-heap arrays as the bounds' loop does, to rounding", () => {
+    for (const n of [256, 257, 1001]) {
+      const whole = kernelArray(n + 2);
+      whole.set(gradients(n, n + 2, 1)[0]);
+      const values = whole.subarray(0, n);
+      let loop = 0;
+      for (let i = 0; i < n; i++) loop += values[i] * values[i];
+      const simd = sumOfSquaresInHeap(values)!;
+      assert.ok(Math.abs(simd - loop) <= 1e-13 * loop, `n ${n}: ${simd} against ${loop}`);
+      assert.equal(sumOfSquaresInHeap(whole.subarray(1, n + 1)), undefined, "not pair-aligned: left to the loop");
+      values[n - 1] = NaN;
+      assert.ok(Number.isNaN(sumOfSquaresInHeap(values)));
+      values[n - 1] = -Infinity;
+      assert.equal(sumOfSquaresInHeap(values), Infinity);
+    }
+  });
+
+  it("step a part of a kernel-heap array through the copies, leaving the rest of the array as it was", () => {
+    const n = 101;
+    const params = kernelArray(n + 1);
+    const grads = kernelArray(n + 1);
+    params.fill(1);
+    grads.fill(0.5);
+    const part = params.subarray(0, n); // odd: a kernel on it in place would run into params[n]
+    assert.equal(kernelHeap()!.blockOf(part), undefined, "only the whole array is run on in place");
+    const opt = adam({ lr: 0.1 });
+    const reference = Float64Array.from({ length: n }, () => 1);
+    const single = adam({ lr: 0.1 });
+    single.step(reference, grads.slice(0, n));
+    opt.step(part, grads.subarray(0, n));
+    assert.deepEqual(part.slice(), reference);
+    assert.equal(params[n], 1);
+  });
+
+  it("match the JavaScript loop bit for bit in place, pipelined on two threads over several chunks", () => {
+    const previous = { chunk: setChunkLength(16), parallel: setParallelMinLength(KERNEL_MIN_LENGTH) };
+    try {
+      for (const [, make] of VARIANTS) compare(make, 7 * 32 + 3, 3, true);
+    } finally {
+      setChunkLength(previous.chunk);
+      setParallelMinLength(previous.parallel);
+    }
+  });
 
   it("match the JavaScript loop when the parameters span several staged chunks (an odd count)", () => {
     const previous = setChunkLength(64);
@@ -185,7 +269,7 @@ describe("WebAssembly kernels", () => {
         const params = new Float64Array(n).fill(1);
         const [g1, g2] = gradients(7, n, 2);
         opt.step(params, g1);
-        assert.equal(opt.state.m.buffer instanceof SharedArrayBuffer, pipelined);
+        assert.ok(opt.state.m.buffer instanceof SharedArrayBuffer, "the state lives in the kernel heap, shared memory");
         const before = { params: params.slice(), m: opt.state.m.slice(), v: opt.state.v.slice(), vMax: opt.state.vMax.slice() };
         const bad = g2.slice();
         bad[40] = NaN;

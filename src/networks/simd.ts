@@ -1,0 +1,197 @@
+/**
+ * The three matrix products of a dense layer (kernels.ts) run as the WebAssembly SIMD kernel
+ * src/kernels/matmul.wat when the model's arrays live in the kernel heap (an MLP's do): register-blocked,
+ * two f64 lanes per instruction, bit-identical to the loops of kernels.ts, which stay the reference and
+ * the fallback (arrays outside the heap, or no heap at all).
+ *
+ * z = x Wᵀ + b runs as z = x · Wᵀ with Wᵀ transposed into scratch first (in × out copies against
+ * n × in × out products), so that all three products share one kernel whose B operand is read by rows.
+ *
+ * Large products (from 2²⁰ multiply-adds) run on two threads, a band of rows each (kernels/twoThreads.ts).
+ *
+ * With `f32` (the MLP's `precision: "float32"`), the products run in single precision (matmul32.wat, four
+ * lanes per instruction): the operands are rounded to float32 into scratch, the kernel sums in float32,
+ * and the results are widened back into the model's f64 arrays. Weights, gradients, activations and the
+ * optimizer stay f64 (float32 arithmetic with f64 master weights, as mixed-precision training keeps them).
+ */
+import { kernelHeap, type Heap } from "../kernels/heap";
+import { lazyModule } from "../kernels/arena";
+import { matmulWasm } from "../kernels/matmul.wasm";
+import { matmul32Wasm } from "../kernels/matmul32.wasm";
+import { twoThreads, type TwoThreads } from "../kernels/twoThreads";
+import * as reference from "./kernels";
+
+const matmulModule = lazyModule(matmulWasm);
+const matmul32Module = lazyModule(matmul32Wasm);
+
+type Matmul = (
+  c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number,
+  m: number, n: number, k: number, accumulate: number, grouped: number,
+) => void;
+
+interface Kernels {
+  heap: Heap;
+  matmul: Matmul;
+  matmul32: Matmul;
+  /** Each kernel on two threads, made on the first large product (null: no worker to be had). */
+  split: { f64?: TwoThreads | null; f32?: TwoThreads | null };
+}
+
+let bound: Kernels | undefined | null;
+
+/** The kernels bound to the heap, or undefined where there is no heap. */
+function kernel(): Kernels | undefined {
+  if (bound === undefined) {
+    const heap = kernelHeap();
+    const instance = (m: { shared(): WebAssembly.Module }) =>
+      Object.values(new WebAssembly.Instance(m.shared(), { env: { memory: heap!.memory } }).exports)[0] as Matmul;
+    bound = heap ? { heap, matmul: instance(matmulModule), matmul32: instance(matmul32Module), split: {} } : null;
+  }
+  return bound ?? undefined;
+}
+
+let useSimd = true;
+
+/**
+ * The fewest multiply-adds (m·n·k) for which a product is split over two threads (2²⁰ unless set).
+ * A hand-over to the worker costs tens of microseconds; a product of 2²⁰ multiply-adds takes about
+ * 100 µs on one thread.
+ */
+let splitThreshold = 1 << 20;
+
+/** The fewest multiply-adds (m·n·k) for which a product runs on two threads. */
+export function twoThreadProductsMin(): number {
+  return splitThreshold;
+}
+
+/** Sets the fewest multiply-adds for which a product runs on two threads (Infinity: never) and returns the previous value; for tests and benchmarks. */
+export function setTwoThreadProducts(minMultiplyAdds: number): number {
+  const previous = splitThreshold;
+  splitThreshold = minMultiplyAdds;
+  return previous;
+}
+
+/**
+ * C = A·B by the kernel (arguments as matmul.wat's), on two threads when it is large: rows [0, m0) on
+ * one and [m0, m) on the other, each row of C computed as in one call.
+ */
+function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number, m: number, n: number, kk: number, accumulate: number, grouped: number): void {
+  const kernelFn = f32 ? k.matmul32 : k.matmul;
+  if (m >= 8 && m * n * kk >= splitThreshold) {
+    const which = f32 ? "f32" : "f64";
+    if (k.split[which] === undefined) k.split[which] = twoThreads((f32 ? matmul32Module : matmulModule).shared(), kernelFn, k.heap, 12) ?? null;
+    const run = k.split[which];
+    if (run) {
+      const m0 = 4 * Math.ceil(m / 8);
+      run([c, ldc, a, ars, aks, b, ldb, m0, n, kk, accumulate, grouped], [c + m0 * ldc, ldc, a + m0 * ars, ars, aks, b, ldb, m - m0, n, kk, accumulate, grouped]);
+      return;
+    }
+  }
+  kernelFn(c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, grouped);
+}
+
+/** Turns the SIMD kernels off (false: every product runs the f64 loops of kernels.ts, float32 models too) and returns the previous setting; for tests and benchmarks. */
+export function setSimdProducts(on: boolean): boolean {
+  const previous = useSimd;
+  useSimd = on;
+  return previous;
+}
+
+/** Scratch arrays in the heap, grown as needed and kept (their contents do not outlive a call). */
+const scratchOwner = {};
+const scratch = new Map<string, Float64Array | Float32Array>();
+function scratchArray<T extends Float64Array | Float32Array>(name: string, n: number, make: (length: number) => T): T {
+  let array = scratch.get(name) as T | undefined;
+  if (!array || array.length < n) {
+    array = make(Math.max(n, 2 * (array?.length ?? 0)));
+    scratch.set(name, array);
+  }
+  return array.subarray(0, n) as T;
+}
+const scratchOf = (heap: Heap, name: "x" | "wt", n: number) => scratchArray(name, n, (length) => heap.f64(heap.alloc(length * 8, scratchOwner), length));
+const scratch32Of = (heap: Heap, name: "a" | "b" | "c", n: number) =>
+  scratchArray(`${name}32`, n, (length) => heap.f32(heap.alloc(length * 4, scratchOwner), length));
+
+/** A float32 copy of `values` in scratch `name` (the conversion rounds to nearest). */
+function rounded(heap: Heap, name: "a" | "b" | "c", values: Float64Array): Float32Array {
+  const out = scratch32Of(heap, name, values.length);
+  out.set(values);
+  return out;
+}
+
+/** The kernels and heap when every array is a heap array; else undefined (use the reference loops). */
+function ready(...arrays: Float64Array[]): Kernels | undefined {
+  if (!useSimd) return undefined;
+  const k = kernel();
+  return k && arrays.every((a) => k.heap.holds(a)) ? k : undefined;
+}
+
+/** z = x Wᵀ + b, as `denseForward` of kernels.ts (same arguments, bit-identical results; `f32`: in float32). */
+export function denseForward(x: Float64Array, n: number, inputs: number, W: Float64Array, b: Float64Array, outputs: number, z: Float64Array, f32 = false): void {
+  const k = f32 ? (useSimd ? kernel() : undefined) : ready(W, z);
+  if (!k) return reference.denseForward(x, n, inputs, W, b, outputs, z);
+  if (f32) {
+    const x32 = rounded(k.heap, "a", x.subarray(0, n * inputs));
+    const wt32 = scratch32Of(k.heap, "b", inputs * outputs);
+    for (let j = 0; j < outputs; j++) {
+      const row = j * inputs;
+      for (let i = 0; i < inputs; i++) wt32[i * outputs + j] = W[row + i];
+    }
+    const z32 = scratch32Of(k.heap, "c", n * outputs);
+    for (let s = 0; s < n; s++) z32.set(b, s * outputs);
+    product(k, true, z32.byteOffset, outputs * 4, x32.byteOffset, inputs * 4, 4, wt32.byteOffset, outputs * 4, n, outputs, inputs, 1, 0);
+    z.set(z32);
+    return;
+  }
+  let input = x;
+  if (!k.heap.holds(x)) {
+    input = scratchOf(k.heap, "x", n * inputs);
+    input.set(x.subarray(0, n * inputs));
+  }
+  const wt = scratchOf(k.heap, "wt", inputs * outputs);
+  for (let j = 0; j < outputs; j++) {
+    const row = j * inputs;
+    for (let i = 0; i < inputs; i++) wt[i * outputs + j] = W[row + i];
+  }
+  for (let s = 0; s < n; s++) z.set(b, s * outputs); // each sum starts from b[j], as in the loop
+  product(k, false, z.byteOffset, outputs * 8, input.byteOffset, inputs * 8, 8, wt.byteOffset, outputs * 8, n, outputs, inputs, 1, 0);
+}
+
+/** dW = δᵀx and db = Σₛ δ[s, ·], as `weightGradient` of kernels.ts (bit-identical; `f32`: dW in float32). */
+export function weightGradient(delta: Float64Array, n: number, outputs: number, x: Float64Array, inputs: number, dW: Float64Array, db: Float64Array, f32 = false): void {
+  const k = f32 ? (useSimd ? kernel() : undefined) : ready(delta, x, dW);
+  if (!k) return reference.weightGradient(delta, n, outputs, x, inputs, dW, db);
+  if (f32) {
+    const d32 = rounded(k.heap, "a", delta.subarray(0, n * outputs));
+    const x32 = rounded(k.heap, "b", x.subarray(0, n * inputs));
+    const dW32 = scratch32Of(k.heap, "c", outputs * inputs);
+    product(k, true, dW32.byteOffset, inputs * 4, d32.byteOffset, 4, outputs * 4, x32.byteOffset, inputs * 4, outputs, inputs, n, 0, 1);
+    dW.set(dW32);
+  } else {
+    // dW[j, i] = Σₛ δ[s, j] x[s, i]: A = δᵀ (row j steps 8 bytes, k = s steps a row of δ), B = x.
+    product(k, false, dW.byteOffset, inputs * 8, delta.byteOffset, 8, outputs * 8, x.byteOffset, inputs * 8, outputs, inputs, n, 0, 1);
+  }
+  // db as the loop sums it: four samples at a time, then one at a time.
+  db.fill(0);
+  let s = 0;
+  for (; s + 4 <= n; s += 4) {
+    const o = s * outputs;
+    for (let j = 0; j < outputs; j++) db[j] += delta[o + j] + delta[o + outputs + j] + delta[o + 2 * outputs + j] + delta[o + 3 * outputs + j];
+  }
+  for (; s < n; s++) for (let j = 0; j < outputs; j++) db[j] += delta[s * outputs + j];
+}
+
+/** back = δW, as `inputGradient` of kernels.ts (bit-identical; `f32`: in float32). */
+export function inputGradient(delta: Float64Array, n: number, outputs: number, W: Float64Array, inputs: number, back: Float64Array, f32 = false): void {
+  const k = f32 ? (useSimd ? kernel() : undefined) : ready(delta, W, back);
+  if (!k) return reference.inputGradient(delta, n, outputs, W, inputs, back);
+  if (f32) {
+    const d32 = rounded(k.heap, "a", delta.subarray(0, n * outputs));
+    const w32 = rounded(k.heap, "b", W);
+    const back32 = scratch32Of(k.heap, "c", n * inputs);
+    product(k, true, back32.byteOffset, inputs * 4, d32.byteOffset, outputs * 4, 4, w32.byteOffset, inputs * 4, n, inputs, outputs, 0, 1);
+    back.set(back32);
+    return;
+  }
+  product(k, false, back.byteOffset, inputs * 8, delta.byteOffset, outputs * 8, 8, W.byteOffset, inputs * 8, n, inputs, outputs, 0, 1);
+}
