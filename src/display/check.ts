@@ -14,8 +14,8 @@ export function isClose(actual: number, expected: number, { rtol = 1e-6, atol = 
   return Math.abs(actual - expected) <= atol + rtol * Math.abs(expected);
 }
 
-function say(ok: boolean, message: string): void {
-  const mark = ok ? "✓" : "✗";
+function say(ok: boolean | null, message: string): void {
+  const mark = ok === null ? "○" : ok ? "✓" : "✗";
   sendBundle({ "text/markdown": `${mark} ${message}`, "text/plain": `${mark} ${message}` });
 }
 

@@ -75,6 +75,6 @@ export function judgeExercise(id: string, answer: unknown, knobs: Knobs = {}): E
  */
 export function exercise(id: string, answer: unknown, knobs: Knobs = {}): boolean {
   const { ok, message } = judgeExercise(id, answer, knobs);
-  sayVerdict(ok === true, message);
+  sayVerdict(ok, message);
   return ok === true;
 }
