@@ -9,7 +9,8 @@ import k02 from "./02";
 import k03 from "./03";
 import k04 from "./04";
 import k05 from "./05";
-import k06 from "./06";
+import k06a from "./06a";
+import k06b from "./06b";
 import k07 from "./07";
 import k08 from "./08";
 import k09 from "./09";
@@ -20,5 +21,5 @@ import k13 from "./13";
 import k14 from "./14";
 
 export const exerciseKeys: Readonly<Record<string, ExerciseKey>> = Object.freeze({
-  ...k00, ...k01, ...k02, ...k03, ...k04, ...k05, ...k06, ...k07, ...k08, ...k09, ...k10, ...k11, ...k12, ...k13, ...k14,
+  ...k00, ...k01, ...k02, ...k03, ...k04, ...k05, ...k06a, ...k06b, ...k07, ...k08, ...k09, ...k10, ...k11, ...k12, ...k13, ...k14,
 });
