@@ -8,7 +8,7 @@ import k01 from "./01";
 import k02 from "./02";
 import k03 from "./03";
 import k04 from "./04";
-import k05 from "./05";
+import k05 from "./05ab";
 import k06a from "./06a";
 import k06b from "./06b";
 import k07 from "./07";
