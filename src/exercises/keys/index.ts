@@ -11,7 +11,7 @@ import k04 from "./04";
 import k05 from "./05ab";
 import k06a from "./06a";
 import k06b from "./06b";
-import k07 from "./07";
+import k07 from "./07ab";
 import k08 from "./08";
 import k09 from "./09";
 import k10 from "./10";
