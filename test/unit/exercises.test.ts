@@ -50,7 +50,7 @@ test("feedback teaches: direction and rough size without the answer, and known m
   assert.equal(direction(0.6, 1), "it is too small, off by less than a factor of 2");
   assert.equal(direction(-1, 1), "it has the wrong sign");
   assert.equal(direction(1.05, 1), "it is too large, off by less than 10%");
-  const boundary = judgeExercise("00.1", 1 / 22);
+  const boundary = judgeExercise("00.1", 1 / 77);
   assert.equal(boundary.ok, false);
   assert.match(boundary.message, /one step/);
   const wrong = judgeExercise("02.2", 1);
