@@ -14,3 +14,4 @@ export { nesterov, type NesterovOptions, type NesterovState, type NesterovOptimi
 export { newton, type NewtonOptions, type NewtonState, type NewtonOptimizer } from "./newton";
 export { conventions, tfjsPresets, kerasPresets, type ConventionRow } from "./conventions";
 export { biasCorrection } from "./state";
+export { luFactor, luSolve } from "./linearSolve";
