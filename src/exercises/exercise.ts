@@ -71,10 +71,9 @@ export function judgeExercise(id: string, answer: unknown, knobs: Knobs = {}): E
  * Marks the student's answer to exercise `id` and shows the verdict under the cell. `answer` is a
  * number, or a function for exercises that ask for one; `undefined` means not answered yet. For an
  * experiment, `knobs` are the settings the student ran it with (defaults: the lesson's). Returns
- * true when right.
+ * nothing, so a cell that ends with it shows only the verdict (`judgeExercise` returns the outcome).
  */
-export function exercise(id: string, answer: unknown, knobs: Knobs = {}): boolean {
+export function exercise(id: string, answer: unknown, knobs: Knobs = {}): void {
   const { ok, message } = judgeExercise(id, answer, knobs);
   sayVerdict(ok, message);
-  return ok === true;
 }
