@@ -18,3 +18,4 @@ export {
   tabularBinary,
 } from "./synthetic";
 export type { LinearRegressionData } from "./synthetic";
+export { np } from "./numpyLike";

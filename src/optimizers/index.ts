@@ -16,3 +16,4 @@ export { newton, type NewtonOptions, type NewtonState, type NewtonOptimizer } fr
 export { conventions, tfjsPresets, kerasPresets, type ConventionRow } from "./conventions";
 export { biasCorrection } from "./state";
 export { kernelArray } from "../kernels/heap";
+export { luFactor, luSolve } from "./linearSolve";
