@@ -18,3 +18,5 @@ export {
   tabularBinary,
 } from "./synthetic";
 export type { LinearRegressionData } from "./synthetic";
+export { mnistDigits, mnistDigitImages, parseDigitFile, poolImages, MNIST_SIDE } from "./mnist";
+export type { MnistOptions } from "./mnist";
