@@ -26,6 +26,8 @@ export interface MnistOptions {
   side?: 28 | 14 | 7;
   /** Seed of which images land in train and test, and of their order (default 0). */
   seed?: number;
+  /** Which digits to keep (default all ten); digit `digits[c]` gets class index c, so `[3, 5]` is a binary task. */
+  digits?: number[];
 }
 
 /**
@@ -92,21 +94,26 @@ export function mnistDigitImages(digit: number): { pixels: Float64Array; count: 
 /**
  * Handwritten digits split into disjoint train and test sets with the same number of images of each
  * digit. Each sample is one image (`d = side²` grey levels in [0, 1]) and its digit as the class
- * index (`k = 1`, `classes = 10`), ready for `mlp({ loss: "softmaxCrossEntropy" })` and `fit`.
+ * index (`k = 1`, `classes = 10`; with `digits`, the digit's position in that list), ready for `mlp({ loss: "softmaxCrossEntropy" })` and `fit`.
  * @example
  * const { train, test } = mnistDigits({ trainPerDigit: 200, testPerDigit: 100, side: 14 });
  * train.n // 2000 images of 14 × 14 = 196 pixels
  */
 export function mnistDigits(options: MnistOptions = {}): { train: Dataset; test: Dataset } {
-  checkKeys("mnistDigits", options, ["trainPerDigit", "testPerDigit", "side", "seed"]);
+  checkKeys("mnistDigits", options, ["trainPerDigit", "testPerDigit", "side", "seed", "digits"]);
+  const digits = options.digits ?? [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+  if (!Array.isArray(digits) || digits.length < 2 || new Set(digits).size !== digits.length || !digits.every((v) => Number.isInteger(v) && v >= 0 && v <= 9)) {
+    throw new Error(`digits must list at least two different digits 0..9, got ${describe(digits)}`);
+  }
+  const m = digits.length;
   const trainPer = checkInteger("trainPerDigit", options.trainPerDigit ?? 200, 1);
   const testPer = checkInteger("testPerDigit", options.testPerDigit ?? 100, 1);
   const side = options.side ?? 14;
   if (side !== 28 && side !== 14 && side !== 7) throw new Error(`side must be 28, 14 or 7, got ${describe(side)}`);
   const seed = checkInteger("seed", options.seed ?? 0);
   const d = side * side;
-  const parts = { train: { x: new Float64Array(10 * trainPer * d), y: new Float64Array(10 * trainPer) }, test: { x: new Float64Array(10 * testPer * d), y: new Float64Array(10 * testPer) } };
-  for (let digit = 0; digit <= 9; digit++) {
+  const parts = { train: { x: new Float64Array(m * trainPer * d), y: new Float64Array(m * trainPer) }, test: { x: new Float64Array(m * testPer * d), y: new Float64Array(m * testPer) } };
+  digits.forEach((digit, c) => {
     const { pixels, count } = mnistDigitImages(digit);
     if (trainPer + testPer > count) {
       throw new Error(`trainPerDigit + testPerDigit = ${trainPer + testPer}, but the package has only ${count} images of the digit ${digit}`);
@@ -116,11 +123,11 @@ export function mnistDigits(options: MnistOptions = {}): { train: Dataset; test:
     for (let j = 0; j < trainPer + testPer; j++) {
       const inTrain = j < trainPer;
       const part = inTrain ? parts.train : parts.test;
-      const row = digit * (inTrain ? trainPer : testPer) + (inTrain ? j : j - trainPer);
+      const row = c * (inTrain ? trainPer : testPer) + (inTrain ? j : j - trainPer);
       part.x.set(images.subarray(order[j] * d, (order[j] + 1) * d), row * d);
-      part.y[row] = digit;
+      part.y[row] = c;
     }
-  }
+  });
   const shuffled = (name: string, part: { x: Float64Array; y: Float64Array }, stream: number): Dataset => {
     const n = part.y.length;
     const order = rng(seed, stream).permutation(n);
@@ -130,7 +137,8 @@ export function mnistDigits(options: MnistOptions = {}): { train: Dataset; test:
       x.set(part.x.subarray(order[r] * d, (order[r] + 1) * d), r * d);
       y[r] = part.y[order[r]];
     }
-    return dataset({ x, y, d, classes: 10, name: `MNIST digits ${side}×${side} (${name})` });
+    const which = m === 10 ? "" : ` ${digits.join(" vs ")}`;
+    return dataset({ x, y, d, classes: m, name: `MNIST digits${which} ${side}×${side} (${name})` });
   };
   return { train: shuffled("train", parts.train, 1), test: shuffled("test", parts.test, 2) };
 }

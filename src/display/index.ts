@@ -6,3 +6,5 @@ export * from "./table";
 export * from "./progress";
 export * from "./check";
 export * from "./figures";
+export * from "./digits";
+export * from "./accuracy";

@@ -10,3 +10,7 @@ export type { SweepOptions, SweepResult } from "./sweep";
 export { fit } from "./fit";
 export type { FitOptions, FitResult, EpochInfo, TrainableModel } from "./fit";
 export type { StepOptimizer, Divergence } from "./optimizer";
+export { trainEach, tuneLearningRates } from "./compare";
+export type { CompareOptions, LearningRateScores } from "./compare";
+export { averagedSgd } from "./averagedSgd";
+export type { AveragedSgdOptions, AveragedSgdResult, SampledObjective } from "./averagedSgd";

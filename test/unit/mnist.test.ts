@@ -34,6 +34,11 @@ test("mnistDigits: balanced, disjoint, deterministic splits with pixels in [0, 1
   assert.deepEqual(again.train.x, train.x);
   assert.deepEqual(again.test.y, held.y);
   assert.notDeepEqual(mnistDigits({ trainPerDigit: 30, testPerDigit: 20, side: 14, seed: 4 }).train.x, train.x);
+  const pair = mnistDigits({ trainPerDigit: 30, testPerDigit: 20, side: 7, digits: [3, 5], seed: 3 });
+  assert.deepEqual([pair.train.n, pair.train.d, pair.train.classes], [60, 49, 2]);
+  const threes = mnistDigits({ trainPerDigit: 30, testPerDigit: 20, side: 7, seed: 3 }).train;
+  const threeImages = new Set(Array.from({ length: threes.n }, (_, s) => s).filter((s) => threes.y[s] === 3).map((s) => threes.x.subarray(s * 49, (s + 1) * 49).join(",")));
+  for (let s = 0; s < pair.train.n; s++) if (pair.train.y[s] === 0) assert.ok(threeImages.has(pair.train.x.subarray(s * 49, (s + 1) * 49).join(",")), "class 0 of [3, 5] holds the same 3s");
   const full = mnistDigits({ trainPerDigit: 1, testPerDigit: 1, side: 28 });
   assert.equal(full.train.d, MNIST_SIDE * MNIST_SIDE);
 });
@@ -61,5 +66,6 @@ test("parseDigitFile and mnistDigits reject bad input, naming the culprit", () =
   assert.throws(() => mnistDigits({ side: 10 as 14 }), /side must be 28, 14 or 7, got 10/);
   assert.throws(() => mnistDigits({ trainPerDigit: 0 }), /trainPerDigit must be a positive integer, got 0/);
   assert.throws(() => mnistDigits({ seeds: 1 } as never), /unknown option "seeds"/);
+  assert.throws(() => mnistDigits({ digits: [3, 3] }), /digits must list at least two different digits 0\.\.9/);
   assert.throws(() => mnistDigitImages(10), /digit must be an integer 0\.\.9, got 10/);
 });

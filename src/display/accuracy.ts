@@ -1,0 +1,42 @@
+import { describe } from "../data/checks";
+import type { Figure } from "./figure";
+import { axis, color, layout, named, round } from "./figures-common";
+
+/** A per-epoch accuracy history: `fit`'s result has this shape (entry 0 is before training). */
+export interface AccuracySeries {
+  testAccuracy?: number[];
+  trainAccuracy?: number[];
+  diverged?: { epoch: number } | null;
+}
+
+export interface AccuracyCurvesOptions {
+  /** Which accuracy to draw (default "test"). */
+  which?: "test" | "train";
+  title?: string;
+  xTitle?: string;
+  yTitle?: string;
+}
+
+/**
+ * Accuracy (in %) against epoch for several `fit` runs, one line each; a run that diverged ends with ✕.
+ * @example plot(accuracyCurves({ constant: runA, cosine: runB }, { title: "test accuracy" }))
+ */
+export function accuracyCurves(runs: Record<string, AccuracySeries> | (AccuracySeries & { name: string })[], options: AccuracyCurvesOptions = {}): Figure {
+  const which = options.which ?? "test";
+  const key = which === "test" ? "testAccuracy" : "trainAccuracy";
+  const data: Record<string, unknown>[] = [];
+  named("runs", runs).forEach(([name, run], i) => {
+    const values = run?.[key];
+    if (!Array.isArray(values)) throw new Error(`accuracyCurves: run "${name}" has no ${key} array (give fit a test set for test accuracy), got ${describe(values)}`);
+    const x = values.map((_, e) => e);
+    const y = values.map((a) => round(100 * a));
+    data.push({ x, y, mode: "lines+markers", name, line: { color: color(i) }, marker: { size: 5 } });
+    if (run.diverged) data.push({ x: [x[x.length - 1]], y: [y[y.length - 1]], mode: "markers", name: `${name} diverged`, showlegend: false, marker: { symbol: "x", size: 12, color: color(i) } });
+  });
+  return {
+    data,
+    layout: layout(options.title ?? `${which === "test" ? "Test" : "Training"} accuracy during training`, axis(options.xTitle ?? "epoch"), axis(options.yTitle ?? `${which} accuracy (%)`), {
+      legend: { orientation: "h", x: 0, y: -0.25, yanchor: "top" },
+    }),
+  };
+}
