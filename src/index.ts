@@ -11,3 +11,4 @@ export * from "./networks";
 export * from "./training";
 export * from "./display";
 export * from "./tfjs";
+export * from "./exercises";

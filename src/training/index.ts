@@ -8,6 +8,7 @@ export type { Minimizable, MinimizeOptions, MinimizeResult } from "./minimize";
 export { sweep, linspace, logspace } from "./sweep";
 export type { SweepOptions, SweepResult } from "./sweep";
 export { fit } from "./fit";
+export { stepsToTarget, firstAtOrBelow, type StepsToTargetOptions } from "./stepsToTarget";
 export type { FitOptions, FitResult, EpochInfo, TrainableModel } from "./fit";
 export type { StepOptimizer, Divergence } from "./optimizer";
 export { trainEach, tuneLearningRates } from "./compare";

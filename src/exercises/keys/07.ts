@@ -1,0 +1,34 @@
+import { functionKey, numberKey } from "../key";
+
+// The lesson's noisy bowl: eigenvalues 0.5 and 2, gradient noise σ = 1. The expected floor of
+// gradient descent at a fixed rate η: Σᵢ ησ²/(2(2 − ηhᵢ)).
+const eigenvalues = [0.5, 2];
+const floorAt = (eta: number) => eigenvalues.reduce((s, h) => s + eta / (2 * (2 - eta * h)), 0);
+function rateForFloor(target: number): number {
+  let lo = 0, hi = 0.9;
+  for (let i = 0; i < 80; i++) {
+    const mid = (lo + hi) / 2;
+    if (floorAt(mid) < target) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export default {
+  "07.1": numberKey("updates until the inverse-time rate is 0.02", () => (0.1 / 0.02 - 1) / 0.004, {
+    tolerance: { rtol: 0, atol: 0.5 },
+    hint: "solve η₀/(1 + γt) = 0.02 for t.",
+  }),
+  "07.2": numberKey("per-step factor γ that halves the rate every 500 updates", () => 0.5 ** (1 / 500), {
+    tolerance: { rtol: 1e-6 },
+    hint: "γ⁵⁰⁰ = ½. (The answer is very close to 1: give at least seven digits.)",
+    mistakes: [{ value: () => 1 - 0.5 / 500, says: "That is a linear approximation; the factor compounds, γ⁵⁰⁰ = ½." }],
+  }),
+  "07.3": functionKey("linear decay with a clamp", (t: number) => 0.1 * Math.max(0, 1 - t / 1000), [[0], [250], [999], [1000], [1500], [5000]], {
+    hint: "η₀(1 − t/1000) until t = 1000, then 0: it must not turn negative.",
+  }),
+  "07.4": numberKey("fixed rate with a floor of 0.02", () => rateForFloor(0.02), {
+    tolerance: { rtol: 1e-4 },
+    hint: "the floor grows with η: bisect floorTheory(η) = 0.02 between 0 and 0.9.",
+  }),
+};

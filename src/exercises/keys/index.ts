@@ -1,0 +1,24 @@
+/**
+ * Every lesson's exercise keys, by id "<lesson>.<n>". One file per lesson; a new lesson adds its
+ * file here. Keys are library code, so neither the notebook nor the course site shows them.
+ */
+import type { ExerciseKey } from "../key";
+import k00 from "./00";
+import k01 from "./01";
+import k02 from "./02";
+import k03 from "./03";
+import k04 from "./04";
+import k05 from "./05";
+import k06 from "./06";
+import k07 from "./07";
+import k08 from "./08";
+import k09 from "./09";
+import k10 from "./10";
+import k11 from "./11";
+import k12 from "./12";
+import k13 from "./13";
+import k14 from "./14";
+
+export const exerciseKeys: Readonly<Record<string, ExerciseKey>> = Object.freeze({
+  ...k00, ...k01, ...k02, ...k03, ...k04, ...k05, ...k06, ...k07, ...k08, ...k09, ...k10, ...k11, ...k12, ...k13, ...k14,
+});
