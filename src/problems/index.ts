@@ -9,3 +9,7 @@ export type { Problem, ProblemSpec } from "./problem";
 export { quadratic, quadraticBowl } from "./quadratic";
 export type { QuadraticProblem } from "./quadratic";
 export { d2lQuadratic, rosenbrock, beale, himmelblau, saddle, rastrigin } from "./catalog";
+export { logisticRegression } from "./logisticRegression";
+export type { LogisticRegressionProblem } from "./logisticRegression";
+export { chordCheck, segmentCheck } from "./convexity";
+export type { Box } from "./convexity";
