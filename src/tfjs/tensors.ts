@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import type { Dataset } from "../data/dataset";
+import type { MLP } from "../networks/mlp";
 import { describe } from "../optimizers/validate";
 
 /**
@@ -14,4 +15,24 @@ export function classificationTensors(data: Dataset): { x: tf.Tensor2D; y: tf.Te
     x: tf.tensor2d(Float32Array.from(data.x), [data.n, data.d]),
     y: tf.oneHot(tf.tensor1d(labels, "int32"), data.classes).toFloat() as tf.Tensor2D,
   }));
+}
+
+/**
+ * Sets a TF.js model of dense layers to the weights of one of our `MLP`s, so both start from the same
+ * point. Our Wˡ is outputs × inputs (z = Wa + b); a TF.js `Dense` kernel is inputs × outputs
+ * (z = aK + b), so K = Wᵀ. The model must have the MLP's layer sizes.
+ */
+export function copyMlpWeights(net: MLP, model: tf.LayersModel): void {
+  const shapes = model.getWeights().map((w) => w.shape.join("×"));
+  const wanted = net.layers.flatMap((l) => [`${l.inputs}×${l.outputs}`, `${l.outputs}`]);
+  if (shapes.join(",") !== wanted.join(",")) throw new Error(`copyMlpWeights: the model's weights are ${shapes.join(", ")}, but the MLP needs ${wanted.join(", ")}`);
+  const tensors = net.layers.flatMap((layer) => {
+    const kernel = new Float32Array(layer.inputs * layer.outputs);
+    for (let i = 0; i < layer.inputs; i++) {
+      for (let j = 0; j < layer.outputs; j++) kernel[i * layer.outputs + j] = layer.W[j * layer.inputs + i];
+    }
+    return [tf.tensor2d(kernel, [layer.inputs, layer.outputs]), tf.tensor1d(Float32Array.from(layer.b))];
+  });
+  model.setWeights(tensors);
+  tf.dispose(tensors);
 }
