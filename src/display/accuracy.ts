@@ -15,6 +15,8 @@ export interface AccuracyCurvesOptions {
   title?: string;
   xTitle?: string;
   yTitle?: string;
+  /** First epoch drawn (default 0, before training); 1 zooms in on the differences between trained runs. */
+  fromEpoch?: number;
 }
 
 /**
@@ -23,13 +25,15 @@ export interface AccuracyCurvesOptions {
  */
 export function accuracyCurves(runs: Record<string, AccuracySeries> | (AccuracySeries & { name: string })[], options: AccuracyCurvesOptions = {}): Figure {
   const which = options.which ?? "test";
+  const from = options.fromEpoch ?? 0;
+  if (!(Number.isInteger(from) && from >= 0)) throw new Error(`accuracyCurves: fromEpoch must be a non-negative integer, got ${describe(from)}`);
   const key = which === "test" ? "testAccuracy" : "trainAccuracy";
   const data: Record<string, unknown>[] = [];
   named("runs", runs).forEach(([name, run], i) => {
     const values = run?.[key];
     if (!Array.isArray(values)) throw new Error(`accuracyCurves: run "${name}" has no ${key} array (give fit a test set for test accuracy), got ${describe(values)}`);
-    const x = values.map((_, e) => e);
-    const y = values.map((a) => round(100 * a));
+    const x = values.map((_, e) => e).slice(from);
+    const y = values.map((a) => round(100 * a)).slice(from);
     data.push({ x, y, mode: "lines+markers", name, line: { color: color(i) }, marker: { size: 5 } });
     if (run.diverged) data.push({ x: [x[x.length - 1]], y: [y[y.length - 1]], mode: "markers", name: `${name} diverged`, showlegend: false, marker: { symbol: "x", size: 12, color: color(i) } });
   });

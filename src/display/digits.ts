@@ -44,7 +44,7 @@ export function imageGrid(data: Dataset, options: ImageGridOptions = {}): Figure
       xaxis: { ...hidden, constrain: "domain" },
       yaxis: { ...hidden, autorange: "reversed", scaleanchor: "x" },
       annotations,
-      height: 110 + rows * 95,
+      height: 80 + rows * 85,
     },
   };
 }

@@ -35,6 +35,7 @@ test("accuracyCurves and imageGrid: labelled figures built from the data", () =>
   const layout = fig.layout as { title: { text: string }; xaxis: { title: { text: string } }; yaxis: { title: { text: string } } };
   assert.ok(layout.title.text && layout.xaxis.title.text === "epoch" && layout.yaxis.title.text === "test accuracy (%)");
   assert.throws(() => accuracyCurves({ noTest: { trainAccuracy: [0.1] } }), /has no testAccuracy array/);
+  assert.deepEqual(accuracyCurves({ Adam: run }, { fromEpoch: 1 }).data[0].x, [1, 2]);
   const grid = imageGrid(train, { count: 3, columns: 2 });
   const z = grid.data[0].z as (number | null)[][];
   assert.equal(z.length, 2 * 8 - 1);
