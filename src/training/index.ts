@@ -15,3 +15,5 @@ export { trainEach, tuneLearningRates } from "./compare";
 export type { CompareOptions, LearningRateScores } from "./compare";
 export { averagedSgd } from "./averagedSgd";
 export type { AveragedSgdOptions, AveragedSgdResult, SampledObjective } from "./averagedSgd";
+export { recordUpdateRatios, smoothed } from "./diagnostics";
+export type { RatioRecorder } from "./diagnostics";
