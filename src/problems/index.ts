@@ -13,3 +13,4 @@ export { logisticRegression } from "./logisticRegression";
 export type { LogisticRegressionProblem } from "./logisticRegression";
 export { chordCheck, segmentCheck } from "./convexity";
 export type { Box } from "./convexity";
+export { withGradientNoise } from "./gradientNoise";
