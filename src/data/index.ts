@@ -20,3 +20,5 @@ export {
 export type { LinearRegressionData } from "./synthetic";
 export { mnistDigits, mnistDigitImages, parseDigitFile, poolImages, MNIST_SIDE } from "./mnist";
 export type { MnistOptions } from "./mnist";
+export { sparseRegression } from "./sparse";
+export type { SparseRegressionData } from "./sparse";
