@@ -19,3 +19,7 @@ export {
 } from "./synthetic";
 export type { LinearRegressionData } from "./synthetic";
 export { np } from "./numpyLike";
+export { mnistDigits, mnistDigitImages, parseDigitFile, poolImages, MNIST_SIDE } from "./mnist";
+export type { MnistOptions } from "./mnist";
+export { sparseRegression } from "./sparse";
+export type { SparseRegressionData } from "./sparse";

@@ -7,3 +7,5 @@ export * from "./progress";
 export * from "./check";
 export * from "./figures";
 export * from "./live";
+export * from "./digits";
+export * from "./accuracy";

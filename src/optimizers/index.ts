@@ -11,6 +11,7 @@ export { adamax, type AdamaxOptions, type AdamaxState, type AdamaxOptimizer } fr
 export { nadam, type NadamOptions, type NadamState, type NadamOptimizer } from "./nadam";
 export { emaMomentum, type EmaMomentumOptions, type EmaMomentumState, type EmaMomentumOptimizer } from "./emaMomentum";
 export { heavyBall, type HeavyBallOptions, type HeavyBallState, type HeavyBallOptimizer } from "./heavyBall";
+export { heavyBallRoots, heavyBallRate, heavyBallNoiseVariance, type HeavyBallRoots } from "./heavyBallDynamics";
 export { nesterov, type NesterovOptions, type NesterovState, type NesterovOptimizer } from "./nesterov";
 export { newton, type NewtonOptions, type NewtonState, type NewtonOptimizer } from "./newton";
 export { conventions, tfjsPresets, kerasPresets, type ConventionRow } from "./conventions";

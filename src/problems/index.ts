@@ -11,3 +11,8 @@ export type { QuadraticProblem } from "./quadratic";
 export { d2lQuadratic, rosenbrock, beale, himmelblau, saddle, rastrigin } from "./catalog";
 export { leastSquaresLine } from "./leastSquaresLine";
 export type { LeastSquaresLine } from "./leastSquaresLine";
+export { logisticRegression } from "./logisticRegression";
+export type { LogisticRegressionProblem } from "./logisticRegression";
+export { chordCheck, segmentCheck } from "./convexity";
+export type { Box } from "./convexity";
+export { withGradientNoise } from "./gradientNoise";

@@ -1,2 +1,3 @@
 export * from "./backend";
 export * from "./adapter";
+export * from "./tensors";

@@ -2,3 +2,4 @@ export { chain, statelessTransform, type GradientTransform, type TransformContex
 export { l1Penalty, l2Penalty } from "./penalties";
 export { decoupledWeightDecay } from "./decoupledWeightDecay";
 export { clipByGlobalNorm, clipByValue, globalNorm } from "./clip";
+export { projectOntoBall } from "./projection";

@@ -19,7 +19,12 @@ import k11 from "./11";
 import k12 from "./12";
 import k13 from "./13";
 import k14 from "./14";
+import k02c from "./02c";
+import k04c from "./04c";
+import k05c from "./05c";
+import k15 from "./15";
+import k16 from "./16";
 
 export const exerciseKeys: Readonly<Record<string, ExerciseKey>> = Object.freeze({
-  ...k00, ...k01, ...k02, ...k03, ...k04, ...k05, ...k06a, ...k06b, ...k07, ...k08, ...k09, ...k10, ...k11, ...k12, ...k13, ...k14,
+  ...k00, ...k01, ...k02, ...k03, ...k04, ...k05, ...k06a, ...k06b, ...k07, ...k08, ...k09, ...k10, ...k11, ...k12, ...k13, ...k14, ...k02c, ...k04c, ...k05c, ...k15, ...k16,
 });
