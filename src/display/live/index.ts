@@ -14,4 +14,4 @@ export type { LiveSpec, LiveKnob, LiveProblem, LiveRun, LiveSchedule, LivePanel,
 export { computeLive, liveProblem } from "./compute";
 export type { LiveResult, LiveRunResult, LiveProblemInstance } from "./compute";
 export { renderLive, panelAxes, panelDomain, isStaticTrace } from "./render";
-export { gdRate, heavyBallRate, nesterovRate, heavyBallRegions, nesterovStabilityLimit, optimalSettings, rootRadius } from "./theory";
+export { gdRate, nesterovRate, heavyBallRegions, nesterovStabilityLimit, optimalSettings, rootRadius } from "./theory";
