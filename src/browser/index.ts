@@ -16,7 +16,12 @@ export * from "../optimizers";
 export * from "../schedules";
 export * from "../transforms";
 export * from "../problems";
-export * from "../data";
+// The data folder but its MNIST loader, which reads the digits from a file.
+export { rng } from "../data/rng";
+export { dataset, subset, trainTestSplit, batches, epochOrder } from "../data/dataset";
+export { regression003, points004, linearRegression, blobs, xor, moons, circles, spirals, tabularBinary } from "../data/synthetic";
+export { np } from "../data/numpyLike";
+export { sparseRegression } from "../data/sparse";
 export { minimize, type MinimizeOptions, type MinimizeResult, type Minimizable } from "../training/minimize";
 export { sweep, linspace, logspace, type SweepOptions, type SweepResult } from "../training/sweep";
 export { lossCurves, trajectoriesOnContour, contourTraces, pathTraces, lrCurves, sweepHeatmap } from "../display/figures";
