@@ -14,6 +14,10 @@ export function isClose(actual: number, expected: number, { rtol = 1e-6, atol = 
   return Math.abs(actual - expected) <= atol + rtol * Math.abs(expected);
 }
 
+/**
+ * Shows a verdict in the notebook: ✓ (ok = true), ✗ (false) or a neutral note (null), then the message;
+ * outside a notebook it prints the same line.
+ */
 function say(ok: boolean | null, message: string): void {
   const mark = ok === null ? "○" : ok ? "✓" : "✗";
   sendBundle({ "text/markdown": `${mark} ${message}`, "text/plain": `${mark} ${message}` });

@@ -4,8 +4,8 @@
  */
 
 /**
- * Factors the n×n row-major matrix `a` in place into L (unit lower, below the diagonal) and U (upper),
- * with row swaps recorded in `pivots`. Returns the index of the first pivot that is zero to working
+ * Factors the n×n row-major matrix `a` in place as P·A = L·U, L unit lower (stored below the diagonal)
+ * and U upper, with the row swaps P recorded in `pivots`. Returns the index of the first pivot that is zero to working
  * precision (|u_kk| ≤ n·ε·max|a_ij|), or -1 when the matrix is nonsingular.
  */
 export function luFactor(a: Float64Array, n: number, pivots: Int32Array): number {
