@@ -70,8 +70,8 @@ c.Spawner.environment = {
     "PATH": venv_bin + os.pathsep + os.environ.get("PATH", "/usr/bin:/bin"),
     "JUPYTER_PREFER_ENV_PATH": "1",  # the kernelspec in .venv/ before any user-level one
 }
-# Passed through so that a test can find (and end) every process it started, whatever the session.
-c.Spawner.env_keep = ["OPTIMLAB_HUB_RUN", "LANG", "LC_ALL"]
+# Passed through so that a script can find (and end) every process its hub started, whatever the session.
+c.Spawner.env_keep = ["OPTIMLAB_HUB_RUN", "OPTIMLAB_HUB_OWNER", "LANG", "LC_ALL"]
 c.Spawner.http_timeout = 120
 c.Spawner.start_timeout = 120
 # A student's idle kernel is shut down after an hour; their server stays.

@@ -76,6 +76,31 @@ export function memoryOf(pid) {
   }
 }
 
+/**
+ * Ends processes left by an earlier hub whose owning script died without cleaning up (killed with
+ * SIGKILL, say): they carry OPTIMLAB_HUB_OWNER=<pid> of a process that no longer exists.
+ */
+export function reapOrphans() {
+  const reaped = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let owner;
+    try {
+      owner = /(?:^|\0)OPTIMLAB_HUB_OWNER=(\d+)\0/.exec(readFileSync(`/proc/${entry}/environ`, "latin1"))?.[1];
+    } catch {
+      continue;
+    }
+    if (!owner) continue;
+    try {
+      process.kill(Number(owner), 0);
+    } catch {
+      reaped.push(commandLine(Number(entry)));
+      killAll([Number(entry)], "SIGKILL");
+    }
+  }
+  return reaped;
+}
+
 const live = new Set();
 function stopEverythingNow() {
   for (const hub of live) hub.killNow();
@@ -95,6 +120,8 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
  */
 export async function startHub({ stateDir, users = [], port, log = () => {} }) {
   mkdirSync(stateDir, { recursive: true });
+  const reaped = reapOrphans();
+  if (reaped.length) log(`ended ${reaped.length} processes an earlier hub left behind: ${reaped.join("; ")}`);
   port ??= await freePortTriple();
   const runId = randomBytes(8).toString("hex");
   const adminToken = randomBytes(24).toString("hex");
@@ -107,6 +134,7 @@ export async function startHub({ stateDir, users = [], port, log = () => {} }) {
     stdio: ["ignore", "pipe", "pipe"],
     env: jupyterEnv({
       OPTIMLAB_HUB_RUN: runId,
+      OPTIMLAB_HUB_OWNER: String(process.pid),
       OPTIMLAB_HUB_PORT: String(port),
       OPTIMLAB_HUB_STATE: stateDir,
       OPTIMLAB_HUB_AUTH: "dummy",
