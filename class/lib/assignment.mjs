@@ -105,10 +105,22 @@ export function findExerciseCalls(source, where = "cell") {
     const id = /^"([^"]+)"$/.exec(args[0] ?? "")?.[1];
     if (!id) throw new Error(`${where}: exercise(...) needs a string id as its first argument: ${lines[i]}`);
     if (!/^[A-Za-z_$][\w$]*$/.test(args[1] ?? "")) throw new Error(`${where}: exercise("${id}", …)'s answer must be a variable name, got ${args[1]}`);
-    calls.push({ id, answer: args[1], knobs: args[2] ?? null, first: i, last: j - 1 });
+    calls.push({ id, answer: args[1], knobs: args[2] === undefined ? null : expandShorthand(args[2]), first: i, last: j - 1 });
     i = j - 1;
   }
   return calls;
+}
+
+/**
+ * `{ eta, beta: 0.9 }` → `{ eta: eta, beta: 0.9 }`. The check moves to a cell of its own, and tslab
+ * does not resolve a shorthand property that names a variable of an earlier cell ("eta is not defined").
+ */
+export function expandShorthand(knobs) {
+  const inner = /^\{([\s\S]*)\}$/.exec(knobs.trim());
+  if (!inner) return knobs;
+  const props = splitArguments(inner[1]);
+  if (!props.some((p) => /^[A-Za-z_$][\w$]*$/.test(p))) return knobs;
+  return `{ ${props.map((p) => (/^[A-Za-z_$][\w$]*$/.test(p) ? `${p}: ${p}` : p)).join(", ")} }`;
 }
 
 const gradeId = (id) => `exercise-${id.replace(/[^A-Za-z0-9]+/g, "-")}`;
@@ -156,7 +168,8 @@ export function toSourceNotebook(lesson, solutions, { name = "lesson" } = {}) {
       owner.source = ownerLines.join("\n");
       solutionCells.add(owner);
       const args = [`"${call.id}"`, call.answer, ...(call.knobs ? [call.knobs] : [])].join(", ");
-      const check = cell.source.split("\n").slice(call.first, call.last + 1).join("\n");
+      const original = cell.source.split("\n").slice(call.first, call.last + 1).join("\n");
+      const check = call.knobs && !original.includes(call.knobs) ? `exercise(${args});` : original;
       out.push(
         codeCell(gradeId(call.id), [check, "// BEGIN HIDDEN TESTS", 'import { judgeExercise } from "optimlab";', `{ const verdict = judgeExercise(${args}); if (verdict.ok !== true) throw new Error(verdict.message); }`, "// END HIDDEN TESTS"].join("\n"), nbgraderMeta({ grade: true, solution: false, locked: true, points: 1, grade_id: gradeId(call.id) })),
       );
