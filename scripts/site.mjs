@@ -166,7 +166,7 @@ async function addFigureImages(notebooks) {
           // The copy keeps no plotly.js (megabytes): the image stands in until the cell is re-run.
           output.data["text/html"] = html
             .replace(LOADER, "")
-            .replace(/<noscript>[\s\S]*?<\/noscript>/, `<img alt="figure" style="max-width:100%" src="data:image/png;base64,${png}">`);
+            .replace(/<div class="optimlab-plot-static">[\s\S]*?<\/div>/, `<img alt="figure" style="max-width:100%" src="data:image/png;base64,${png}">`);
         }
       }
     }

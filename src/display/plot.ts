@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import type { Figure } from "./figure";
-import { escapeHtml, inNotebook, nextDisplayId, sendBundle } from "./jupyter";
+import { escapeHtml, nextDisplayId, sendBundle } from "./jupyter";
+import { plotlyUrlOnServer } from "./plotlySource";
 
 /** The MIME type of a plotly figure, rendered natively by VS Code and by JupyterLab's plotly extension. */
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
 
-/** Marks the script that loads plotly.js into a notebook page; the site build swaps it for a file. */
-export const PLOTLY_LOADER_ATTRIBUTE = "data-optimlab-plotly";
+/** The class of the text shown where a figure is until a script draws it (the site puts an image there). */
+export const STATIC_FIGURE_CLASS = "optimlab-plot-static";
 
 const DEFAULT_LAYOUT = {
   height: 420,
@@ -16,14 +16,19 @@ const DEFAULT_LAYOUT = {
 };
 const DEFAULT_CONFIG = { responsive: true, displaylogo: false };
 
-let plotlyLoaded = false;
-
-/** Shows a plotly figure in the notebook (or prints its title outside one). */
+/**
+ * Shows a plotly figure in the notebook (or prints its title outside one), as one MIME bundle:
+ * - `application/vnd.plotly.v1+json`, drawn by JupyterLab's and Notebook 7's plotly renderer (which
+ *   the project's environment installs) and by VS Code, in trusted and untrusted notebooks alike;
+ * - `text/html`, for front ends without that renderer: a script draws the figure with the page's
+ *   plotly.js, loading it from the Jupyter server when the page has none (after a reload, too);
+ * - `text/plain`, the figure's title.
+ */
 export function plot(figure: Figure): void {
   const full = withDefaults(figure);
   const bundle = {
     [PLOTLY_MIME]: full,
-    "text/html": (needsLoader() ? plotlyLoader() : "") + figureHtml(full),
+    "text/html": figureHtml(full, plotlyUrlOnServer()),
     "text/plain": `<plot: ${figureTitle(full)}>`,
   };
   sendBundle(bundle);
@@ -36,12 +41,6 @@ export function withDefaults(figure: Figure): Figure {
     layout: { ...DEFAULT_LAYOUT, ...figure.layout },
     config: { ...DEFAULT_CONFIG, ...figure.config },
   };
-}
-
-function needsLoader(): boolean {
-  if (plotlyLoaded || !inNotebook()) return false;
-  plotlyLoaded = true;
-  return true;
 }
 
 function figureTitle(figure: Figure): string {
@@ -59,18 +58,21 @@ function scriptJson(value: unknown): string {
 }
 
 /**
- * The HTML fallback: a div and a script that draws the figure with the page's plotly.js, waiting in
- * a queue until the loader has run. The element id is derived from the figure and a counter (no
- * clock, no randomness), so outputs are identical run to run.
+ * The HTML fallback: a div and a script that draws the figure with the page's plotly.js. Figures
+ * drawn before plotly.js is there wait in `window.optimlabPlotQueue`; the first of them asks for
+ * plotly.js from `plotlyUrl` (the course site loads it itself). Until a script draws it (an untrusted
+ * notebook runs none), the div says what the figure is and how to see it. The element id comes from
+ * the figure and a counter (no clock, no randomness), so outputs are identical run to run.
  */
-export function figureHtml(figure: Figure): string {
+export function figureHtml(figure: Figure, plotlyUrl: string | null = null): string {
   const json = scriptJson(figure);
   const hash = createHash("sha1").update(json).digest("hex").slice(0, 10);
   const id = `${nextDisplayId("optimlab-plot")}-${hash}`;
   const height = Number(figure.layout?.height ?? DEFAULT_LAYOUT.height);
   return (
     `<div class="optimlab-plot" id="${id}" style="width:100%;min-height:${height}px">` +
-    `<noscript>Interactive plot: ${escapeHtml(figureTitle(figure))}</noscript></div>\n` +
+    `<div class="${STATIC_FIGURE_CLASS}">Figure: ${escapeHtml(figureTitle(figure))}. ` +
+    `It is drawn by a script: run the cell, or trust the notebook, to see it.</div></div>\n` +
     `<script type="text/javascript">(function () {\n` +
     `var figure = ${json};\n` +
     `function draw() {\n` +
@@ -79,26 +81,30 @@ export function figureHtml(figure: Figure): string {
     `  el.setAttribute("data-drawn", "1"); el.innerHTML = "";\n` +
     `  window.Plotly.newPlot(el, figure);\n` +
     `}\n` +
-    `if (window.Plotly) draw(); else (window.optimlabPlotQueue = window.optimlabPlotQueue || []).push(draw);\n` +
+    `if (window.Plotly) { draw(); return; }\n` +
+    `(window.optimlabPlotQueue = window.optimlabPlotQueue || []).push(draw);\n` +
+    (plotlyUrl ? loadPlotly(plotlyUrl) : "") +
     `})();</script>`
   );
 }
 
 /**
- * plotly.js itself, sent once per kernel session with the first figure. It hides an AMD `define`
- * (classic Notebook has require.js) so that plotly installs itself as `window.Plotly`, then draws
- * the figures that were waiting for it.
+ * Loads plotly.js once per page, then draws the waiting figures. plotly.js is a UMD bundle: an AMD
+ * `define` (classic Notebook's require.js) is hidden while it loads so that it sets `window.Plotly`.
  */
-function plotlyLoader(): string {
-  const source = readFileSync(require.resolve("plotly.js-dist-min"), "utf8").replace(/<\/script/gi, "<\\/script");
+function loadPlotly(url: string): string {
   return (
-    `<script type="text/javascript" ${PLOTLY_LOADER_ATTRIBUTE}="1">(function () {\n` +
-    `if (!window.Plotly) {\n` +
-    `var savedDefine = window.define; window.define = undefined;\n` +
-    `try {\n${source}\n} finally { window.define = savedDefine; }\n` +
-    `}\n` +
-    `var queue = window.optimlabPlotQueue || []; window.optimlabPlotQueue = [];\n` +
-    `queue.forEach(function (draw) { draw(); });\n` +
-    `})();</script>\n`
+    `if (window.optimlabPlotlyLoading) return;\n` +
+    `window.optimlabPlotlyLoading = true;\n` +
+    `var script = document.createElement("script"), savedDefine = window.define;\n` +
+    `window.define = undefined;\n` +
+    `script.src = ${JSON.stringify(url)};\n` +
+    `script.onload = function () {\n` +
+    `  window.define = savedDefine;\n` +
+    `  var queue = window.optimlabPlotQueue || []; window.optimlabPlotQueue = [];\n` +
+    `  queue.forEach(function (d) { d(); });\n` +
+    `};\n` +
+    `script.onerror = function () { window.define = savedDefine; window.optimlabPlotlyLoading = false; };\n` +
+    `document.head.appendChild(script);\n`
   );
 }

@@ -1,24 +1,3 @@
-/**
- * Adadelta, PyTorch's `torch.optim.Adadelta`.
- *
- *   g    ← ∇f(θ_{t−1}) + λ θ_{t−1}                  (weightDecay λ: coupled L2)
- *   v_t  ← ρ v_{t−1} + (1 − ρ) g²
- *   Δ_t  ← √(u_{t−1} + ε) / √(v_t + ε) · g
- *   u_t  ← ρ u_{t−1} + (1 − ρ) Δ_t²
- *   θ_t  ← θ_{t−1} − γ Δ_t
- *
- * The ratio of RMS(past updates) to RMS(gradients) carries the units of θ, so the method needs no
- * learning rate: γ = 1 is Zeiler's algorithm; PyTorch keeps γ as an extra multiplier.
- * Source: Zeiler, "ADADELTA: An Adaptive Learning Rate Method" (2012), Algorithm 1; torch docs.
- *
- * Conventions (see `conventions`): Keras has the same rule (γ 0.001, ρ 0.95, ε 1e-7 by default).
- * TF.js's `tf.train.adadelta` divides by √(v_{t−1} + ε), the average before this gradient is added;
- * then u and v hold the same values at every step, the ratio is 1 and it is plain SGD with rate γ.
- * Not offered here.
- *
- * From 16 parameters on, the loop below runs as src/kernels/adadelta.wat: the same operations in WebAssembly
- * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
- */
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../schedules/schedule";
@@ -49,6 +28,29 @@ export interface AdadeltaState {
 
 export type AdadeltaOptimizer = Optimizer<AdadeltaState, Required<AdadeltaOptions>>;
 
+/**
+ * Adadelta, PyTorch's `torch.optim.Adadelta`.
+ *
+ *   g    ← ∇f(θ_{t−1}) + λ θ_{t−1}                  (weightDecay λ: coupled L2)
+ *   s_t  ← ρ s_{t−1} + (1 − ρ) g²
+ *   Δ_t  ← √(u_{t−1} + ε) / √(s_t + ε) · g
+ *   u_t  ← ρ u_{t−1} + (1 − ρ) Δ_t²
+ *   θ_t  ← θ_{t−1} − η Δ_t
+ *
+ * The ratio of RMS(past updates) to RMS(gradients) carries the units of θ, so the method needs no
+ * learning rate: η = 1 is Zeiler's algorithm; PyTorch keeps η as an extra multiplier.
+ * Source: Zeiler, "ADADELTA: An Adaptive Learning Rate Method" (2012), Algorithm 1; torch docs.
+ *
+ * Conventions (see `conventions`): Keras has the same rule (η 0.001, ρ 0.95, ε 1e-7 by default).
+ * TF.js's `tf.train.adadelta` divides by √(v_{t−1} + ε), the average before this gradient is added;
+ * then u and v hold the same values at every step, the ratio is 1 and it is plain SGD with rate η.
+ * Not offered here.
+ *
+ * From 16 parameters on, the rule's loop in this file runs as src/kernels/adadelta.wat: the same operations in WebAssembly
+ * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
+ *
+ * Defaults: lr 1, rho 0.9, eps 1e-6, weightDecay 0, recordUpdate false.
+ */
 export function adadelta(options: AdadeltaOptions = {}): AdadeltaOptimizer {
   const name = "adadelta";
   const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, {

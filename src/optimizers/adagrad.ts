@@ -1,22 +1,3 @@
-/**
- * Adagrad, PyTorch's `torch.optim.Adagrad`.
- *
- *   g     ← ∇f(θ_{t−1}) + λ θ_{t−1}                 (weightDecay λ: coupled L2)
- *   γ̃     ← γ / (1 + (t − 1) η)                      (lrDecay η)
- *   s_t   ← s_{t−1} + g²,   s_0 = initialAccumulatorValue
- *   θ_t   ← θ_{t−1} − γ̃ g / (√s_t + ε)
- *
- * The accumulator is a running sum, not an average, so the effective step γ̃/√s_t only shrinks.
- * Source: Duchi, Hazan & Singer, "Adaptive Subgradient Methods" (JMLR 2011); torch.optim.Adagrad docs.
- *
- * Conventions (see `conventions`):
- * - `epsInsideSqrt` (default false, PyTorch): when true the denominator is √(s_t + ε) (TF.js, Keras).
- * - `initialAccumulatorValue`: PyTorch 0, TF.js and Keras 0.1; ε: PyTorch 1e-10, TF.js/Keras 1e-7.
- * TF.js has no lrDecay.
- *
- * From 16 parameters on, the loop below runs as src/kernels/adagrad.wat: the same operations in WebAssembly
- * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
- */
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../schedules/schedule";
@@ -49,6 +30,28 @@ export interface AdagradState {
 
 export type AdagradOptimizer = Optimizer<AdagradState, Required<AdagradOptions>>;
 
+/**
+ * Adagrad, PyTorch's `torch.optim.Adagrad`.
+ *
+ *   g     ← ∇f(θ_{t−1}) + λ θ_{t−1}                 (weightDecay λ: coupled L2)
+ *   η̃     ← η / (1 + (t − 1) δ)                      (lrDecay δ)
+ *   s_t   ← s_{t−1} + g²,   s_0 = initialAccumulatorValue
+ *   θ_t   ← θ_{t−1} − η̃ g / (√s_t + ε)
+ *
+ * The accumulator is a running sum, not an average, so the effective step η̃/√s_t only shrinks.
+ * Source: Duchi, Hazan & Singer, "Adaptive Subgradient Methods" (JMLR 2011); torch.optim.Adagrad docs.
+ *
+ * Conventions (see `conventions`):
+ * - `epsInsideSqrt` (default false, PyTorch): when true the denominator is √(s_t + ε) (TF.js, Keras).
+ * - `initialAccumulatorValue`: PyTorch 0, TF.js and Keras 0.1; ε: PyTorch 1e-10, TF.js/Keras 1e-7.
+ * TF.js has no lrDecay.
+ *
+ * From 16 parameters on, the rule's loop in this file runs as src/kernels/adagrad.wat: the same operations in WebAssembly
+ * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
+ *
+ * Defaults: lr 0.01, lrDecay 0, weightDecay 0, initialAccumulatorValue 0, eps 1e-10, epsInsideSqrt false,
+ *   recordUpdate false.
+ */
 export function adagrad(options: AdagradOptions = {}): AdagradOptimizer {
   const name = "adagrad";
   const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, {

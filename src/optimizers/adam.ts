@@ -1,35 +1,3 @@
-/**
- * Adam, PyTorch's `torch.optim.Adam`.
- *
- *   g   ← ∇f(θ_{t−1}) + λ θ_{t−1}                   (weightDecay λ: coupled L2; see `adamw` for decoupled)
- *   m_t ← β₁ m_{t−1} + (1 − β₁) g
- *   v_t ← β₂ v_{t−1} + (1 − β₂) g²
- *   m̂_t ← m_t / (1 − β₁ᵗ),   v̂_t ← v_t / (1 − β₂ᵗ)
- *   θ_t ← θ_{t−1} − γ m̂_t / (√v̂_t + ε)
- *
- * With `decoupledWeightDecay` (AdamW) the gradient is not penalized; the weights decay in the same pass,
- * θ_t ← θ_{t−1}(1 − γλ) − γ m̂_t / (√v̂_t + ε), exactly what `chain(decoupledWeightDecay(λ), adam())` computes.
- *
- * With `amsgrad`: v_t^max ← max(v_{t−1}^max, v_t) and v̂_t ← v_t^max / (1 − β₂ᵗ) (PyTorch).
- * The bias corrections make the first step ≈ γ in every coordinate (m̂_1 = g, v̂_1 = g²); without them
- * it is γ (1 − β₁)/√(1 − β₂) ≈ 3.16 γ at β₁ = 0.9, β₂ = 0.999.
- * Sources: Kingma & Ba, "Adam: A Method for Stochastic Optimization" (ICLR 2015), Algorithm 1;
- * Reddi, Kale & Kumar, "On the Convergence of Adam and Beyond" (ICLR 2018) for AMSGrad; torch docs.
- *
- * Conventions (see `conventions`):
- * - `epsHat` (default false, PyTorch and TF.js): when true, Keras's and the paper's §2 "efficient"
- *   form θ_t ← θ_{t−1} − γ √(1 − β₂ᵗ)/(1 − β₁ᵗ) · m_t / (√v_t + ε̂): ε is added before the bias correction
- *   of v, which equals ε = ε̂ / √(1 − β₂ᵗ) in the form above, much larger in early steps.
- * - `amsgradMax` (default "raw", PyTorch's code and current docs; also Keras): the maximum is taken of
- *   the raw v_t and then bias-corrected; "corrected" takes it of the bias-corrected v̂_t (as older
- *   versions of PyTorch's documentation wrote it). Early on v̂ shrinks as 1 − β₂ᵗ grows, so the two differ.
- * - `biasCorrection` (default true): false drops both corrections (as 000 §3.5 does).
- * - ε: PyTorch 1e-8, TF.js and Keras 1e-7. TF.js has no AMSGrad.
- * - `decoupledWeightDecay` (default false): PyTorch's flag of the same name; true makes this `adamw`.
- *
- * From 16 parameters on, the loop below runs as src/kernels/adam.wat: the same operations in WebAssembly
- * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
- */
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../schedules/schedule";
@@ -161,6 +129,41 @@ export function createAdam<O extends AdamOptions>(
   });
 }
 
+/**
+ * Adam, PyTorch's `torch.optim.Adam`.
+ *
+ *   g   ← ∇f(θ_{t−1}) + λ θ_{t−1}                   (weightDecay λ: coupled L2; see `adamw` for decoupled)
+ *   m_t ← β₁ m_{t−1} + (1 − β₁) g
+ *   v_t ← β₂ v_{t−1} + (1 − β₂) g²
+ *   m̂_t ← m_t / (1 − β₁ᵗ),   v̂_t ← v_t / (1 − β₂ᵗ)
+ *   θ_t ← θ_{t−1} − η m̂_t / (√v̂_t + ε)
+ *
+ * With `decoupledWeightDecay` (AdamW) the gradient is not penalized; the weights decay in the same pass,
+ * θ_t ← θ_{t−1}(1 − ηλ) − η m̂_t / (√v̂_t + ε), exactly what `chain(decoupledWeightDecay(λ), adam())` computes.
+ *
+ * With `amsgrad`: v_t^max ← max(v_{t−1}^max, v_t) and v̂_t ← v_t^max / (1 − β₂ᵗ) (PyTorch).
+ * The bias corrections make the first step ≈ η in every coordinate (m̂_1 = g, v̂_1 = g²); without them
+ * it is η (1 − β₁)/√(1 − β₂) ≈ 3.16 η at β₁ = 0.9, β₂ = 0.999.
+ * Sources: Kingma & Ba, "Adam: A Method for Stochastic Optimization" (ICLR 2015), Algorithm 1;
+ * Reddi, Kale & Kumar, "On the Convergence of Adam and Beyond" (ICLR 2018) for AMSGrad; torch docs.
+ *
+ * Conventions (see `conventions`):
+ * - `epsHat` (default false, PyTorch and TF.js): when true, Keras's and the paper's §2 "efficient"
+ *   form θ_t ← θ_{t−1} − η √(1 − β₂ᵗ)/(1 − β₁ᵗ) · m_t / (√v_t + ε̂): ε is added before the bias correction
+ *   of v, which equals ε = ε̂ / √(1 − β₂ᵗ) in the form above, much larger in early steps.
+ * - `amsgradMax` (default "raw", PyTorch's code and current docs; also Keras): the maximum is taken of
+ *   the raw v_t and then bias-corrected; "corrected" takes it of the bias-corrected v̂_t (as older
+ *   versions of PyTorch's documentation wrote it). Early on v̂ shrinks as 1 − β₂ᵗ grows, so the two differ.
+ * - `biasCorrection` (default true): false drops both corrections (as 000 §3.5 does).
+ * - ε: PyTorch 1e-8, TF.js and Keras 1e-7. TF.js has no AMSGrad.
+ * - `decoupledWeightDecay` (default false): PyTorch's flag of the same name; true makes this `adamw`.
+ *
+ * From 16 parameters on, the rule's loop in this file runs as src/kernels/adam.wat: the same operations in WebAssembly
+ * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
+ *
+ * Defaults: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, amsgrad false, epsHat false,
+ *   amsgradMax "raw", biasCorrection true, recordUpdate false, decoupledWeightDecay false.
+ */
 export function adam(options: AdamOptions = {}): AdamOptimizer {
   return createAdam<AdamOptions>("adam", options, { weightDecay: 0, decoupledWeightDecay: false }, true);
 }

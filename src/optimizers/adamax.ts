@@ -1,22 +1,3 @@
-/**
- * Adamax, PyTorch's `torch.optim.Adamax`: Adam with the infinity norm in place of the second moment.
- *
- *   g   ← ∇f(θ_{t−1}) + λ θ_{t−1}                   (weightDecay λ: coupled L2)
- *   m_t ← β₁ m_{t−1} + (1 − β₁) g
- *   u_t ← max(β₂ u_{t−1}, |g| + ε)
- *   θ_t ← θ_{t−1} − γ / (1 − β₁ᵗ) · m_t / u_t
- *
- * u needs no bias correction: a max of decayed values is not biased toward its zero start.
- * Source: Kingma & Ba (ICLR 2015), §7.1, Algorithm 2; torch.optim.Adamax docs.
- *
- * Conventions (see `conventions`):
- * - `epsInsideMax` (default true, PyTorch): ε is added to |g| inside the max. False puts it in the
- *   denominator instead, u_t ← max(β₂ u_{t−1}, |g|), θ_t ← θ_{t−1} − γ/(1 − β₁ᵗ) · m_t/(u_t + ε), as
- *   TF.js and Keras do (and ε 1e-7 there). TF.js's extra `decay` is inverseTimeDecay as a schedule.
- *
- * From 16 parameters on, the loop below runs as src/kernels/adamax.wat: the same operations in WebAssembly
- * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
- */
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../schedules/schedule";
@@ -51,6 +32,28 @@ export interface AdamaxState {
 
 export type AdamaxOptimizer = Optimizer<AdamaxState, Required<AdamaxOptions>>;
 
+/**
+ * Adamax, PyTorch's `torch.optim.Adamax`: Adam with the infinity norm in place of the second moment.
+ *
+ *   g   ← ∇f(θ_{t−1}) + λ θ_{t−1}                   (weightDecay λ: coupled L2)
+ *   m_t ← β₁ m_{t−1} + (1 − β₁) g
+ *   u_t ← max(β₂ u_{t−1}, |g| + ε)
+ *   θ_t ← θ_{t−1} − η / (1 − β₁ᵗ) · m_t / u_t
+ *
+ * u needs no bias correction: a max of decayed values is not biased toward its zero start.
+ * Source: Kingma & Ba (ICLR 2015), §7.1, Algorithm 2; torch.optim.Adamax docs.
+ *
+ * Conventions (see `conventions`):
+ * - `epsInsideMax` (default true, PyTorch): ε is added to |g| inside the max. False puts it in the
+ *   denominator instead, u_t ← max(β₂ u_{t−1}, |g|), θ_t ← θ_{t−1} − η/(1 − β₁ᵗ) · m_t/(u_t + ε), as
+ *   TF.js and Keras do (and ε 1e-7 there). TF.js's extra `decay` is inverseTimeDecay as a schedule.
+ *
+ * From 16 parameters on, the rule's loop in this file runs as src/kernels/adamax.wat: the same operations in WebAssembly
+ * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
+ *
+ * Defaults: lr 0.002, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, epsInsideMax true, recordUpdate
+ *   false.
+ */
 export function adamax(options: AdamaxOptions = {}): AdamaxOptimizer {
   const name = "adamax";
   const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, {

@@ -1,17 +1,3 @@
-/**
- * AdamW, PyTorch's `torch.optim.AdamW`: Adam with decoupled weight decay.
- *
- *   θ'  ← θ_{t−1} − γ λ θ_{t−1}                    (decay applied to the weights, not the gradient)
- *   m_t, v_t, m̂_t, v̂_t as in `adam`, from the raw gradient g = ∇f(θ_{t−1})
- *   θ_t ← θ' − γ m̂_t / (√v̂_t + ε)
- *
- * computed as θ_{t−1}(1 − γλ) − γ m̂_t / (√v̂_t + ε) in Adam's single pass (as PyTorch's `param.mul_(1 − lr·λ)`).
- *
- * With coupled L2 (Adam's weightDecay) the decay term λθ is divided by √v̂ like the gradient, so
- * weights with large gradients are barely regularized; decoupling restores uniform shrinkage.
- * Source: Loshchilov & Hutter, "Decoupled Weight Decay Regularization" (ICLR 2019), Algorithm 2 (with
- * PyTorch's scaling of λ by γ); torch.optim.AdamW docs. Every convention option of `adam` applies.
- */
 import { type AdamOptions, type AdamState, createAdam } from "./adam";
 import type { Optimizer } from "./optimizer";
 
@@ -20,6 +6,23 @@ export type AdamwOptions = Omit<AdamOptions, "decoupledWeightDecay">;
 
 export type AdamwOptimizer = Optimizer<AdamState, Required<AdamwOptions>>;
 
+/**
+ * AdamW, PyTorch's `torch.optim.AdamW`: Adam with decoupled weight decay.
+ *
+ *   θ'  ← θ_{t−1} − η λ θ_{t−1}                    (decay applied to the weights, not the gradient)
+ *   m_t, v_t, m̂_t, v̂_t as in `adam`, from the raw gradient g = ∇f(θ_{t−1})
+ *   θ_t ← θ' − η m̂_t / (√v̂_t + ε)
+ *
+ * computed as θ_{t−1}(1 − ηλ) − η m̂_t / (√v̂_t + ε) in Adam's single pass (as PyTorch's `param.mul_(1 − lr·λ)`).
+ *
+ * With coupled L2 (Adam's weightDecay) the decay term λθ is divided by √v̂ like the gradient, so
+ * weights with large gradients are barely regularized; decoupling restores uniform shrinkage.
+ * Source: Loshchilov & Hutter, "Decoupled Weight Decay Regularization" (ICLR 2019), Algorithm 2 (with
+ * PyTorch's scaling of λ by η); torch.optim.AdamW docs. Every convention option of `adam` applies.
+ *
+ * Defaults: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0.01, amsgrad false, epsHat false,
+ *   amsgradMax "raw", biasCorrection true, recordUpdate false.
+ */
 export function adamw(options: AdamwOptions = {}): AdamwOptimizer {
   return createAdam<AdamwOptions>("adamw", options, { weightDecay: 0.01, decoupledWeightDecay: true }, false);
 }

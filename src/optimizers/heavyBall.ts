@@ -1,14 +1,3 @@
-/**
- * Polyak's heavy-ball method (001 §3.1), written with the previous iterate:
- *
- *   θ_{t+1} ← θ_t − α ∇f(θ_t) + β (θ_t − θ_{t−1}),   θ_{−1} = θ_0 (no momentum on the first step)
- *
- * The same iterates as PyTorch's SGD momentum (b ← βb + g, θ ← θ − αb) at constant α, written so the
- * "velocity" is visibly the last displacement. On a quadratic with Hessian eigenvalues in [μ, L],
- * α = (2/(√L + √μ))² and β = ((√κ − 1)/(√κ + 1))² give the optimal rate (√κ − 1)/(√κ + 1), κ = L/μ.
- * Source: Polyak, "Some methods of speeding up the convergence of iteration methods" (1964);
- * Goh, "Why Momentum Really Works", Distill (2017).
- */
 import type { Optimizer } from "./optimizer";
 import { type BetaMomentumOptions, betaMomentumOptimizer } from "./betaMomentum";
 import { zeros } from "./state";
@@ -22,6 +11,19 @@ export interface HeavyBallState {
 
 export type HeavyBallOptimizer = Optimizer<HeavyBallState, Required<HeavyBallOptions>>;
 
+/**
+ * Polyak's heavy-ball method (001 §3.1), written with the previous iterate:
+ *
+ *   θ_{t+1} ← θ_t − η ∇f(θ_t) + β (θ_t − θ_{t−1}),   θ_{−1} = θ_0 (no momentum on the first step)
+ *
+ * The same iterates as PyTorch's SGD momentum (b ← βb + g, θ ← θ − ηb) at constant η, written so the
+ * "velocity" is visibly the last displacement. On a quadratic with Hessian eigenvalues in [μ, L],
+ * η = (2/(√L + √μ))² and β = ((√κ − 1)/(√κ + 1))² give the optimal rate (√κ − 1)/(√κ + 1), κ = L/μ.
+ * Source: Polyak, "Some methods of speeding up the convergence of iteration methods" (1964);
+ * Goh, "Why Momentum Really Works", Distill (2017).
+ *
+ * Defaults: lr (required), beta 0.9, recordUpdate false.
+ */
 export function heavyBall(options: HeavyBallOptions): HeavyBallOptimizer {
   const name = "heavyBall";
   return betaMomentumOptimizer(name, options, (beta) => ({

@@ -1,21 +1,3 @@
-/**
- * NAdam, PyTorch's `torch.optim.NAdam`: Adam with Nesterov momentum and Dozat's momentum schedule.
- *
- *   g       ← ∇f(θ_{t−1}) + λ θ_{t−1}               (weightDecay λ: coupled L2 unless decoupled)
- *   μ_t     ← β₁ (1 − ½ · 0.96^{tψ}),   μ_{t+1} ← β₁ (1 − ½ · 0.96^{(t+1)ψ})     (momentumDecay ψ)
- *   m_t     ← β₁ m_{t−1} + (1 − β₁) g
- *   v_t     ← β₂ v_{t−1} + (1 − β₂) g²
- *   m̂_t     ← μ_{t+1} m_t / (1 − ∏_{i=1}^{t+1} μ_i) + (1 − μ_t) g / (1 − ∏_{i=1}^{t} μ_i)
- *   v̂_t     ← v_t / (1 − β₂ᵗ)
- *   θ_t     ← θ_{t−1} − γ m̂_t / (√v̂_t + ε)
- *
- * The product ∏ μ_i is kept in the state (`muProduct`), as PyTorch keeps `mu_product`.
- * Source: Dozat, "Incorporating Nesterov Momentum into Adam" (ICLR 2016 workshop); torch.optim.NAdam
- * docs. Keras's Nadam follows Dozat's schedule without a configurable ψ (and ε 1e-7); TF.js has no NAdam.
- *
- * From 16 parameters on, the loop below runs as src/kernels/nadam.wat: the same operations in WebAssembly
- * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
- */
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../schedules/schedule";
@@ -52,6 +34,27 @@ export interface NadamState {
 
 export type NadamOptimizer = Optimizer<NadamState, Required<NadamOptions>>;
 
+/**
+ * NAdam, PyTorch's `torch.optim.NAdam`: Adam with Nesterov momentum and Dozat's momentum schedule.
+ *
+ *   g       ← ∇f(θ_{t−1}) + λ θ_{t−1}               (weightDecay λ: coupled L2 unless decoupled)
+ *   β₁,t     ← β₁ (1 − ½ · 0.96^{tψ}),   β₁,t₊₁ ← β₁ (1 − ½ · 0.96^{(t+1)ψ})     (momentumDecay ψ; PyTorch calls β₁,t `mu_t`)
+ *   m_t     ← β₁ m_{t−1} + (1 − β₁) g
+ *   v_t     ← β₂ v_{t−1} + (1 − β₂) g²
+ *   m̂_t     ← β₁,t₊₁ m_t / (1 − ∏_{i=1}^{t+1} β₁,i) + (1 − β₁,t) g / (1 − ∏_{i=1}^{t} β₁,i)
+ *   v̂_t     ← v_t / (1 − β₂ᵗ)
+ *   θ_t     ← θ_{t−1} − η m̂_t / (√v̂_t + ε)
+ *
+ * The product ∏ β₁,i is kept in the state (`muProduct`), as PyTorch keeps `mu_product`.
+ * Source: Dozat, "Incorporating Nesterov Momentum into Adam" (ICLR 2016 workshop); torch.optim.NAdam
+ * docs. Keras's Nadam follows Dozat's schedule without a configurable ψ (and ε 1e-7); TF.js has no NAdam.
+ *
+ * From 16 parameters on, the rule's loop in this file runs as src/kernels/nadam.wat: the same operations in WebAssembly
+ * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
+ *
+ * Defaults: lr 0.002, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, momentumDecay 0.004,
+ *   decoupledWeightDecay false, recordUpdate false.
+ */
 export function nadam(options: NadamOptions = {}): NadamOptimizer {
   const name = "nadam";
   const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, {

@@ -1,16 +1,3 @@
-/**
- * Nesterov's accelerated gradient in its look-ahead form:
- *
- *   v_{t+1} ← β v_t − α ∇f(θ_t + β v_t)
- *   θ_{t+1} ← θ_t + v_{t+1}
- *
- * The gradient is taken at the look-ahead point θ_t + β v_t, where momentum alone would carry the
- * iterate: call `lookAhead(params)`, evaluate the gradient there, and pass it to `step`.
- * Substituting φ = θ + βv gives PyTorch's form (`sgd({ nesterov: true })`), whose parameters are the
- * look-ahead points: the two produce the same sequence φ_t at constant α.
- * Sources: Nesterov (1983); Sutskever, Martens, Dahl & Hinton, "On the importance of initialization
- * and momentum in deep learning" (ICML 2013), eq. 3–4.
- */
 import type { Optimizer } from "./optimizer";
 import { type BetaMomentumOptions, betaMomentumOptimizer } from "./betaMomentum";
 import { zeros } from "./state";
@@ -28,6 +15,21 @@ export interface NesterovOptimizer extends Optimizer<NesterovState, Required<Nes
   lookAhead(params: Float64Array, out?: Float64Array): Float64Array;
 }
 
+/**
+ * Nesterov's accelerated gradient in its look-ahead form:
+ *
+ *   b_{t+1} ← β b_t − η ∇f(θ_t + β b_t)
+ *   θ_{t+1} ← θ_t + b_{t+1}
+ *
+ * The gradient is taken at the look-ahead point θ_t + β b_t, where momentum alone would carry the
+ * iterate: call `lookAhead(params)`, evaluate the gradient there, and pass it to `step`.
+ * Substituting φ = θ + βb gives PyTorch's form (`sgd({ nesterov: true })`), whose parameters are the
+ * look-ahead points: the two produce the same sequence φ_t at constant η.
+ * Sources: Nesterov (1983); Sutskever, Martens, Dahl & Hinton, "On the importance of initialization
+ * and momentum in deep learning" (ICML 2013), eq. 3–4.
+ *
+ * Defaults: lr (required), beta 0.9, recordUpdate false.
+ */
 export function nesterov(options: NesterovOptions): NesterovOptimizer {
   const name = "nesterov";
   return betaMomentumOptimizer(

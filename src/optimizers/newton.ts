@@ -1,15 +1,3 @@
-/**
- * Newton's method (004 §2.4), damped:
- *
- *   d_t ← (H(θ_{t−1}) + δ I)⁻¹ ∇f(θ_{t−1})
- *   θ_t ← θ_{t−1} − γ d_t
- *
- * With γ = 1 and δ = 0 it minimizes a quadratic in one step, from anywhere. The Hessian H is the
- * step's third argument, a Float64Array of n·n entries in row-major order; the system is solved by LU
- * with partial pivoting, and a singular H + δI throws (nothing changes). Damping δ > 0 (Levenberg)
- * keeps the step defined where H is singular and shortens it where curvature is small.
- * Source: Nocedal & Wright, "Numerical Optimization" (2006), §3.3; Boyd & Vandenberghe (2004), §9.5.
- */
 import { type CommonOptions, makeOptimizer, type Optimizer } from "./optimizer";
 import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../schedules/schedule";
@@ -31,6 +19,20 @@ export interface NewtonState {
 
 export type NewtonOptimizer = Optimizer<NewtonState, Required<NewtonOptions>, [hessian: Float64Array]>;
 
+/**
+ * Newton's method (004 §2.4), damped:
+ *
+ *   d_t ← (H(θ_{t−1}) + δ I)⁻¹ ∇f(θ_{t−1})
+ *   θ_t ← θ_{t−1} − η d_t
+ *
+ * With η = 1 and δ = 0 it minimizes a quadratic in one step, from anywhere. The Hessian H is the
+ * step's third argument, a Float64Array of n·n entries in row-major order; the system is solved by LU
+ * with partial pivoting, and a singular H + δI throws (nothing changes). Damping δ > 0 (Levenberg)
+ * keeps the step defined where H is singular and shortens it where curvature is small.
+ * Source: Nocedal & Wright, "Numerical Optimization" (2006), §3.3; Boyd & Vandenberghe (2004), §9.5.
+ *
+ * Defaults: lr 1, damping 0, recordUpdate false.
+ */
 export function newton(options: NewtonOptions = {}): NewtonOptimizer {
   const name = "newton";
   const { o, lr, recordUpdate } = readOptimizerOptions(name, options, { lr: 1, damping: 0 });

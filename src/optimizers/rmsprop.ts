@@ -1,27 +1,3 @@
-/**
- * RMSprop, PyTorch's `torch.optim.RMSprop`.
- *
- *   g     ← ∇f(θ_{t−1}) + λ θ_{t−1}                 (weightDecay λ: coupled L2)
- *   v_t   ← α v_{t−1} + (1 − α) g²
- *   ṽ_t   ← v_t,  or with `centered`:  ḡ_t ← α ḡ_{t−1} + (1 − α) g,  ṽ_t ← v_t − ḡ_t²
- *   μ > 0:  b_t ← μ b_{t−1} + g / (√ṽ_t + ε),   θ_t ← θ_{t−1} − γ b_t
- *   μ = 0:  θ_t ← θ_{t−1} − γ g / (√ṽ_t + ε)
- *
- * RMSprop is not a momentum method: v is an average of squared gradients that rescales each
- * coordinate (momentum is an optional extra). Source: Hinton, Coursera "Neural Networks for Machine
- * Learning", lecture 6e (2012); Graves (2013) for the centered form; torch.optim.RMSprop docs.
- *
- * Conventions (see `conventions`):
- * - `epsInsideSqrt` (default false, PyTorch): when true the denominator is √(ṽ_t + ε) (TF.js, Keras).
- * - `lrInsideMomentum` (default false, PyTorch): when true b_t ← μ b_{t−1} + γ g / (…), θ_t ← θ_{t−1} − b_t
- *   (TF.js, Keras); equal while γ is constant.
- * - α: PyTorch 0.99, TF.js `decay` 0.9, Keras `rho` 0.9; ε: PyTorch 1e-8, TF.js/Keras 1e-7.
- * - TF.js's centered form computes √(ṽ_t − ε) (it subtracts ε under the root), which is NaN once
- *   ṽ_t < ε; ours adds it. Keras adds it as ours does.
- *
- * From 16 parameters on, the loop below runs as src/kernels/rmsprop.wat: the same operations in WebAssembly
- * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
- */
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../schedules/schedule";
@@ -62,6 +38,33 @@ export interface RmspropState {
 
 export type RmspropOptimizer = Optimizer<RmspropState, Required<RmspropOptions>>;
 
+/**
+ * RMSprop, PyTorch's `torch.optim.RMSprop`.
+ *
+ *   g     ← ∇f(θ_{t−1}) + λ θ_{t−1}                 (weightDecay λ: coupled L2)
+ *   s_t   ← ρ s_{t−1} + (1 − ρ) g²            (ρ is the option `alpha`, PyTorch's name)
+ *   s̃_t   ← s_t,  or with `centered`:  ḡ_t ← ρ ḡ_{t−1} + (1 − ρ) g,  s̃_t ← s_t − ḡ_t²
+ *   β > 0:  b_t ← β b_{t−1} + g / (√s̃_t + ε)      (β is the option `momentum`),   θ_t ← θ_{t−1} − η b_t
+ *   β = 0:  θ_t ← θ_{t−1} − η g / (√s̃_t + ε)
+ *
+ * RMSprop is not a momentum method: s is an average of squared gradients that rescales each
+ * coordinate (momentum is an optional extra). Source: Hinton, Coursera "Neural Networks for Machine
+ * Learning", lecture 6e (2012); Graves (2013) for the centered form; torch.optim.RMSprop docs.
+ *
+ * Conventions (see `conventions`):
+ * - `epsInsideSqrt` (default false, PyTorch): when true the denominator is √(ṽ_t + ε) (TF.js, Keras).
+ * - `lrInsideMomentum` (default false, PyTorch): when true b_t ← β b_{t−1} + η g / (…), θ_t ← θ_{t−1} − b_t
+ *   (TF.js, Keras); equal while η is constant.
+ * - ρ (`alpha`): PyTorch 0.99, TF.js `decay` 0.9, Keras `rho` 0.9; ε: PyTorch 1e-8, TF.js/Keras 1e-7.
+ * - TF.js's centered form computes √(ṽ_t − ε) (it subtracts ε under the root), which is NaN once
+ *   ṽ_t < ε; ours adds it. Keras adds it as ours does.
+ *
+ * From 16 parameters on, the rule's loop in this file runs as src/kernels/rmsprop.wat: the same operations in WebAssembly
+ * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
+ *
+ * Defaults: lr 0.01, alpha 0.99, eps 1e-8, weightDecay 0, momentum 0, centered false, epsInsideSqrt false,
+ *   lrInsideMomentum false, recordUpdate false.
+ */
 export function rmsprop(options: RmspropOptions = {}): RmspropOptimizer {
   const name = "rmsprop";
   const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, {

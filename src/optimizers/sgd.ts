@@ -1,26 +1,3 @@
-/**
- * Stochastic gradient descent with momentum, PyTorch's `torch.optim.SGD`.
- *
- *   g   ← ∇f(θ_{t−1}) + λ θ_{t−1}                   (weightDecay λ: coupled L2)
- *   b_t ← μ b_{t−1} + (1 − τ) g,  b_1 = g            (momentum μ, dampening τ; PyTorch's first step
- *                                                      takes the raw gradient, whatever τ is)
- *   d   ← g + μ b_t   (nesterov)   or   b_t
- *   θ_t ← θ_{t−1} − γ d
- *
- * With μ = 0 this is plain gradient descent θ ← θ − γg. Sources: Robbins & Monro (1951); Polyak (1964)
- * for momentum; Sutskever et al. (2013) for the Nesterov form; the torch.optim.SGD documentation.
- *
- * Conventions (see `conventions`):
- * - `lrInsideMomentum` (default false, PyTorch): when true, b_t ← μ b_{t−1} + (1 − τ) γ g and
- *   θ_t ← θ_{t−1} − b_t (nesterov: − (γ g + μ b_t)), as Keras and Sutskever et al. write it. The two
- *   agree while γ is constant and differ when a schedule changes it.
- * - `dampenFirstStep` (default false, PyTorch): when true, b_0 = 0 and the first step is dampened too,
- *   b_1 = (1 − τ) g, which is the EMA form v ← βv + (1 − β)g at τ = μ.
- * TF.js's `tf.train.momentum(γ, μ, useNesterov)` is this rule with τ = 0 (it has no dampening).
- *
- * From 16 parameters on, the loop below runs as src/kernels/sgd.wat: the same operations in WebAssembly
- * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
- */
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../schedules/schedule";
@@ -55,6 +32,32 @@ export interface SgdState {
 
 export type SgdOptimizer = Optimizer<SgdState, Required<SgdOptions>>;
 
+/**
+ * Stochastic gradient descent with momentum, PyTorch's `torch.optim.SGD`.
+ *
+ *   g   ← ∇f(θ_{t−1}) + λ θ_{t−1}                   (weightDecay λ: coupled L2)
+ *   b_t ← β b_{t−1} + (1 − τ) g,  b_1 = g            (momentum β, dampening τ; PyTorch's first step
+ *                                                      takes the raw gradient, whatever τ is)
+ *   d   ← g + β b_t   (nesterov)   or   b_t
+ *   θ_t ← θ_{t−1} − η d
+ *
+ * With β = 0 this is plain gradient descent θ ← θ − ηg. Sources: Robbins & Monro (1951); Polyak (1964)
+ * for momentum; Sutskever et al. (2013) for the Nesterov form; the torch.optim.SGD documentation.
+ *
+ * Conventions (see `conventions`):
+ * - `lrInsideMomentum` (default false, PyTorch): when true, b_t ← β b_{t−1} + (1 − τ) η g and
+ *   θ_t ← θ_{t−1} − b_t (nesterov: − (η g + β b_t)), as Keras and Sutskever et al. write it. The two
+ *   agree while η is constant and differ when a schedule changes it.
+ * - `dampenFirstStep` (default false, PyTorch): when true, b_0 = 0 and the first step is dampened too,
+ *   b_1 = (1 − τ) g, which is the EMA form b ← βb + (1 − β)g at τ = β.
+ * TF.js's `tf.train.momentum(η, β, useNesterov)` is this rule with τ = 0 (it has no dampening).
+ *
+ * From 16 parameters on, the rule's loop in this file runs as src/kernels/sgd.wat: the same operations in WebAssembly
+ * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
+ *
+ * Defaults: lr (required), momentum 0, dampening 0, nesterov false, weightDecay 0, lrInsideMomentum false,
+ *   dampenFirstStep false, recordUpdate false.
+ */
 export function sgd(options: SgdOptions): SgdOptimizer {
   const name = "sgd";
   const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, {

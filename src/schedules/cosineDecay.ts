@@ -16,6 +16,8 @@ export interface CosineDecayOptions {
  * Past step T the cosine continues and the rate climbs back toward η_max, exactly as PyTorch's closed
  * form does (TensorFlow's `CosineDecay` instead holds η_min); train for T steps to end at the minimum.
  * Source: Loshchilov & Hutter, "SGDR" (2017), without restarts.
+ *
+ * Defaults: minLr 0 (lr and totalSteps required).
  */
 export function cosineDecay(options: CosineDecayOptions): Schedule {
   const owner = "cosineDecay";

@@ -16,6 +16,8 @@ export interface ExponentialDecayOptions {
  * Exponential decay: η_t = η₀ · γ^{t / decaySteps}, or γ^⌊t / decaySteps⌋ with `staircase`.
  * With the defaults this is PyTorch's `ExponentialLR` (η₀ γ^t); `decaySteps` and `staircase` give
  * TensorFlow's `ExponentialDecay`.
+ *
+ * Defaults: decaySteps 1, staircase false (lr and gamma required).
  */
 export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
   const owner = "exponentialDecay";

@@ -16,6 +16,8 @@ export interface InverseTimeDecayOptions {
  * Inverse-time decay: η_t = η₀ / (1 + γ · t / decaySteps) (⌊t / decaySteps⌋ with `staircase`).
  * Source: TensorFlow's `InverseTimeDecay` (PyTorch has no such scheduler). This is the α₀/(1+γt) of
  * 002 §2.4/§3.4, which that source mislabels.
+ *
+ * Defaults: decaySteps 1, staircase false (lr and decayRate required).
  */
 export function inverseTimeDecay(options: InverseTimeDecayOptions): Schedule {
   const owner = "inverseTimeDecay";

@@ -19,6 +19,8 @@ export function warmupFactor(step: number, warmupSteps: number, startFactor: num
  * Linear warmup, PyTorch's `LinearLR` (end factor 1):
  * η_t = η · (s + (1 − s) · min(t, W) / W), constant at η from step W on.
  * Source: Goyal et al., "Accurate, Large Minibatch SGD" (2017), gradual warmup.
+ *
+ * Defaults: startFactor 1/3 (lr and warmupSteps required).
  */
 export function linearWarmup(options: LinearWarmupOptions): Schedule {
   const owner = "linearWarmup";

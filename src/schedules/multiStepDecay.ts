@@ -13,6 +13,8 @@ export interface MultiStepDecayOptions {
 /**
  * Multi-step decay, PyTorch's `MultiStepLR`: η_t = η₀ · γ^{#{milestones m : m ≤ t}}.
  * Source: torch.optim.lr_scheduler.MultiStepLR (closed form: `bisect_right(milestones, t)`).
+ *
+ * Defaults: gamma 0.1 (lr and milestones required).
  */
 export function multiStepDecay(options: MultiStepDecayOptions): Schedule {
   const owner = "multiStepDecay";

@@ -25,6 +25,8 @@ export interface OneCycleOptions {
  * (maxLr → η_min). Inside a phase from step a to b, with p = (t − a) / (b − a):
  * cos: η = end + (start − end) · (1 + cos πp) / 2;  linear: η = start + (end − start) · p.
  * Steps past T throw, as PyTorch does. Source: Smith & Topin, "Super-Convergence" (2018).
+ *
+ * Defaults: pctStart 0.3, divFactor 25, finalDivFactor 1e4, annealStrategy "cos", threePhase false (maxLr and totalSteps required).
  */
 export function oneCycle(options: OneCycleOptions): Schedule {
   const owner = "oneCycle";

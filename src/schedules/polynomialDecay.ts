@@ -16,6 +16,8 @@ export interface PolynomialDecayOptions {
  * Polynomial decay: η_t = (η₀ − η_end) · (1 − min(t, T)/T)^p + η_end.
  * With `endLr = 0` this is PyTorch's `PolynomialLR` closed form; `endLr` is TensorFlow's
  * `end_learning_rate`. With p = 1 it is the linear decay that 001 §2.1/§2.3 call "exponential".
+ *
+ * Defaults: power 1 (linear), endLr 0 (lr and totalSteps required).
  */
 export function polynomialDecay(options: PolynomialDecayOptions): Schedule {
   const owner = "polynomialDecay";

@@ -46,9 +46,11 @@ export interface ReduceOnPlateau extends Schedule {
  * Reduce the learning rate when a metric stops improving, PyTorch's `ReduceLROnPlateau`:
  * after each observation, if the metric is better than the best so far (see `thresholdMode`) it
  * becomes the best and the bad count resets, else the bad count grows; during a cooldown the bad count
- * is held at 0; when the bad count exceeds `patience` the rate becomes max(lr · factor, minLr)
+ * is held at 0; when the bad count exceeds `patience` the rate becomes η ← max(η · factor, minLr)
  * (skipped if that changes it by no more than eps), the cooldown starts and the bad count resets.
  * A NaN metric is never better, so it counts as a bad observation (as in PyTorch).
+ *
+ * Defaults: mode "min", factor 0.1, patience 10, threshold 1e-4, thresholdMode "rel", cooldown 0, minLr 0, eps 1e-8 (lr required).
  */
 export function reduceOnPlateau(options: ReduceOnPlateauOptions): ReduceOnPlateau {
   const owner = "reduceOnPlateau";

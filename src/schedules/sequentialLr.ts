@@ -9,9 +9,12 @@ export interface SequentialLrOptions {
 }
 
 /**
- * Runs schedules one after another, PyTorch's `SequentialLR`: before milestones[0] the rate is
- * schedules[0](t); from milestones[i−1] on it is schedules[i](t − milestones[i−1]), so each schedule
- * starts from its own step 0 when it takes over.
+ * Runs schedules one after another, PyTorch's `SequentialLR`:
+ *
+ *   η_t = schedules[0](t)                     for t < milestones[0]
+ *   η_t = schedules[i](t − milestones[i−1])   for milestones[i−1] ≤ t < milestones[i]
+ *
+ * so each schedule starts from its own step 0 when it takes over. No defaults: both lists are required.
  */
 export function sequentialLr(options: SequentialLrOptions): Schedule {
   const owner = "sequentialLr";

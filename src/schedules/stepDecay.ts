@@ -13,6 +13,8 @@ export interface StepDecayOptions {
 /**
  * Step decay, PyTorch's `StepLR`: η_t = η₀ · γ^⌊t / stepSize⌋.
  * Source: torch.optim.lr_scheduler.StepLR (its closed form).
+ *
+ * Defaults: gamma 0.1 (lr and stepSize required).
  */
 export function stepDecay(options: StepDecayOptions): Schedule {
   const owner = "stepDecay";

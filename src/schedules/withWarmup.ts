@@ -14,6 +14,8 @@ export interface WarmupOptions {
  * Joins a linear warmup to any schedule, PyTorch's `SequentialLR([LinearLR, schedule], [W])`:
  * η_t = schedule(0) · (s + (1 − s) t / W) for t < W, then schedule(t − W), so the schedule starts from
  * its own step 0 once the warmup ends.
+ *
+ * Defaults: startFactor 1/3 (warmupSteps required).
  */
 export function withWarmup(schedule: Schedule, options: WarmupOptions): Schedule {
   const owner = "withWarmup";
