@@ -94,6 +94,7 @@ export function ensureEnvironment({ log = console.log } = {}) {
 
 /** Writes the kernelspec of this checkout's kernel into the project environment. */
 export function registerKernel() {
+  writeLabSettings();
   mkdirSync(kernelDir, { recursive: true });
   const spec = {
     argv: [process.execPath, join(root, "dist", "kernel", "main.js"), "--config-path", "{connection_file}"],
@@ -103,6 +104,21 @@ export function registerKernel() {
   };
   writeFileSync(join(kernelDir, "kernel.json"), JSON.stringify(spec, null, 2) + "\n");
   return kernelDir;
+}
+
+/**
+ * JupyterLab settings of the project environment (its app settings folder): no pop-up asking to fetch
+ * Jupyter news and no update checks (a class should not be interrupted), and every cell of a lesson
+ * rendered (no windowing: a figure in a cell off screen is drawn at its real width).
+ */
+export function writeLabSettings() {
+  const dir = join(venvDir, "share", "jupyter", "lab", "settings");
+  mkdirSync(dir, { recursive: true });
+  const overrides = {
+    "@jupyterlab/apputils-extension:notification": { checkForUpdates: false, fetchNews: "false" },
+    "@jupyterlab/notebook-extension:tracker": { windowingMode: "none" },
+  };
+  writeFileSync(join(dir, "overrides.json"), JSON.stringify(overrides, null, 2) + "\n");
 }
 
 /**

@@ -165,6 +165,40 @@ function startKernel(configPath: string): void {
   }
 
   class Server extends tslabJupyter.ZmqServer {
+    /** tslab's message class, taken from the first request (kernel_info, which clients send first). */
+    private messageClass?: { fromRaw(key: string, raw: unknown[]): WireMessage };
+
+    handleKernelInfo(sock: unknown, msg: WireMessage): void {
+      this.messageClass ??= msg.constructor as unknown as { fromRaw(key: string, raw: unknown[]): WireMessage };
+      (tslabJupyter.ZmqServer.prototype as unknown as { handleKernelInfo(s: unknown, m: WireMessage): void }).handleKernelInfo.call(this, sock, msg);
+    }
+
+    /**
+     * Requests tslab leaves unanswered or answers wrongly: JupyterLab's `history_request` (tslab keeps
+     * no history: an empty one) and `comm_info_request` (tslab replies with the wrong message type).
+     */
+    async handleShellMessage(sock: unknown, ...raw: Buffer[]): Promise<void> {
+      const type = this.messageClass ? peekMessageType(raw) : undefined;
+      const replies: Record<string, [string, unknown]> = {
+        history_request: ["history_reply", { status: "ok", history: [] }],
+        comm_info_request: ["comm_info_reply", { status: "ok", comms: {} }],
+      };
+      const answer = type ? replies[type] : undefined;
+      const base = tslabJupyter.ZmqServer.prototype as unknown as { handleShellMessage(s: unknown, ...r: Buffer[]): Promise<void> };
+      if (!answer || !this.messageClass) return base.handleShellMessage.call(this, sock, ...raw);
+      const self = this as unknown as { connInfo: { key: string }; publishStatus(status: string, parent: WireMessage): void };
+      const msg = this.messageClass.fromRaw(self.connInfo.key, raw);
+      self.publishStatus("busy", msg);
+      try {
+        const reply = msg.createReply();
+        reply.header.msg_type = answer[0];
+        reply.content = answer[1];
+        reply.signAndSend(self.connInfo.key, sock);
+      } finally {
+        self.publishStatus("idle", msg);
+      }
+    }
+
     // Replaces tslab's execute handler, which has no way to send an iopub `error` message.
     async handleExecute(sock: unknown, msg: WireMessage): Promise<void> {
       const self = this as unknown as { connInfo: { key: string }; iopub: unknown; handler: Handler };
@@ -188,6 +222,17 @@ function startKernel(configPath: string): void {
   process.on("uncaughtException", (err) => console.error("Uncaught exception (after its cell finished):", err));
   process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection (after its cell finished):", reason));
   void server.init();
+}
+
+/** The msg_type in a raw wire message's header (the frame after the delimiter and the signature). */
+function peekMessageType(raw: Buffer[]): string | undefined {
+  const delimiter = raw.findIndex((frame) => frame.toString() === "<IDS|MSG>");
+  if (delimiter < 0 || !raw[delimiter + 2]) return undefined;
+  try {
+    return (JSON.parse(raw[delimiter + 2].toString()) as { msg_type?: string }).msg_type;
+  } catch {
+    return undefined;
+  }
 }
 
 function configPathFromArgs(argv: string[]): string {
