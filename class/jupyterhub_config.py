@@ -17,15 +17,16 @@
 #                          start and stop servers and make tokens (the tests, bench and grading scripts use it)
 #   OPTIMLAB_HUB_USERS     comma-separated usernames allowed to log in (default: anyone the authenticator accepts)
 import os
-import shutil
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from copy_lessons import copy_lessons  # noqa: E402 (class/ is importable only after the line above)
 
 c = get_config()  # noqa: F821 (JupyterHub provides it)
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(here)
 venv_bin = os.path.join(root, ".venv", "bin")
-lessons = os.path.join(root, "notebooks")
 state = os.path.abspath(os.environ.get("OPTIMLAB_HUB_STATE", os.path.join(root, "build", "hub")))
 homes = os.path.abspath(os.environ.get("OPTIMLAB_HUB_HOMES", os.path.join(state, "homes")))
 port = int(os.environ.get("OPTIMLAB_HUB_PORT", "8000"))
@@ -80,19 +81,10 @@ if auth == "dummy" and os.getuid() == 0:
     c.Spawner.args.append("--allow-root")  # the students' servers run as the hub's user, here root
 
 
-def copy_lessons(spawner):
-    """Gives the student a folder `lessons/` with every lesson they do not have yet (their own edits stay)."""
+def give_lessons(spawner):
+    """Copies the lessons the student does not have yet into their folder (their own edits stay)."""
     home = spawner.home_dir if hasattr(spawner, "home_dir") else os.path.expanduser(f"~{spawner.user.name}")
-    target = os.path.join(home, "lessons")
-    os.makedirs(target, exist_ok=True)
-    for name in sorted(os.listdir(lessons)):
-        if name.endswith(".ipynb") and not os.path.exists(os.path.join(target, name)):
-            shutil.copyfile(os.path.join(lessons, name), os.path.join(target, name))
-    # `import ... from "optimlab"` resolves from the notebook's folder: link the library (read-only use).
-    link = os.path.join(target, "node_modules", "optimlab")
-    if not os.path.islink(link):
-        os.makedirs(os.path.dirname(link), exist_ok=True)
-        os.symlink(root, link)
+    target = copy_lessons(home, root)
     if auth == "pam":
         import pwd
 
@@ -102,7 +94,7 @@ def copy_lessons(spawner):
                 os.lchown(name, entry.pw_uid, entry.pw_gid)
 
 
-c.Spawner.pre_spawn_hook = copy_lessons
+c.Spawner.pre_spawn_hook = give_lessons
 
 # --- a service for scripts (tests, bench, collecting assignments) ------------------------------------
 admin_token = os.environ.get("OPTIMLAB_HUB_ADMIN_TOKEN")
