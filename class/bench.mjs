@@ -12,7 +12,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { executeNotebook, listNotebooks, root } from "../scripts/lib/notebooks.mjs";
 import { venvPython } from "../scripts/lib/python-env.mjs";
-import { commandLine, executeRemote, memoryOf, startHub } from "./lib/hub.mjs";
+import { commandLine, cpuSecondsOf, executeRemote, memoryOf, startHub } from "./lib/hub.mjs";
 
 const args = process.argv.slice(2);
 const option = (flag, fallback) => (args.includes(flag) ? args[args.indexOf(flag) + 1] : fallback);
@@ -59,13 +59,14 @@ try {
       for (const pid of hub.processes()) {
         const m = memoryOf(pid);
         if (!m) continue;
-        const seen = peak.get(pid) ?? { rss: 0, pss: 0, cmd: commandLine(pid) };
-        peak.set(pid, { ...seen, rss: Math.max(seen.rss, m.rss), pss: Math.max(seen.pss, m.pss) });
+        const seen = peak.get(pid) ?? { rss: 0, pss: 0, cpu: 0, cmd: commandLine(pid) };
+        peak.set(pid, { ...seen, rss: Math.max(seen.rss, m.rss), pss: Math.max(seen.pss, m.pss), cpu: Math.max(seen.cpu, cpuSecondsOf(pid) ?? 0) });
       }
     };
     const sampler = setInterval(sample, 500);
     const runs = await Promise.all(students.map((s) => executeRemote(venvPython, hub.serverUrl(s), tokens[s], `lessons/${name}`, join(work, s, name))));
     clearInterval(sampler);
+    sample(); // the kernels' CPU time up to the end of the lesson (they are shut down when their run ends)
     const failed = runs.filter((r) => !r.ok);
     if (failed.length) throw new Error(`${failed.length} of ${n} runs failed: ${JSON.stringify(failed[0].error).slice(0, 1000)}`);
     const kernels = [...peak.values()].filter((p) => p.cmd.includes(join("dist", "kernel", "main.js")));
@@ -79,6 +80,7 @@ try {
       lessonMax: Math.max(...seconds),
       slowdown: Math.max(...seconds) / aloneSeconds,
       withinBudget: Math.max(...seconds) <= budget * aloneSeconds,
+      kernelCpuSeconds: median(kernels.map((k) => k.cpu)),
       kernelRssMiB: median(kernels.map((k) => MiB(k.rss))),
       kernelPssMiB: median(kernels.map((k) => MiB(k.pss))),
       serverRssMiB: median(servers.map((k) => MiB(k.rss))),
@@ -88,7 +90,7 @@ try {
     };
     rows.push(row);
     console.log(
-      `N = ${n}: servers ready in ${row.serverStartMedian.toFixed(1)} s (max ${row.serverStartMax.toFixed(1)}); lesson ${row.lessonMedian.toFixed(1)} s (max ${row.lessonMax.toFixed(1)}, ${row.slowdown.toFixed(2)}× alone) ${row.withinBudget ? "within" : "OVER"} budget; ` +
+      `N = ${n}: servers ready in ${row.serverStartMedian.toFixed(1)} s (max ${row.serverStartMax.toFixed(1)}); lesson ${row.lessonMedian.toFixed(1)} s (max ${row.lessonMax.toFixed(1)}, ${row.slowdown.toFixed(2)}× alone; kernel CPU ${row.kernelCpuSeconds.toFixed(1)} s) ${row.withinBudget ? "within" : "OVER"} budget; ` +
         `kernel ${row.kernelRssMiB.toFixed(0)} MiB RSS / ${row.kernelPssMiB.toFixed(0)} MiB PSS, server ${row.serverRssMiB.toFixed(0)} MiB RSS; load ${row.loadAtStart.toFixed(1)}`,
     );
     for (const s of students) await hub.stopServer(s);
@@ -121,11 +123,11 @@ const table = [
     `load average ${loadBefore.map((l) => l.toFixed(1)).join(" / ")} before and ${loadavg().map((l) => l.toFixed(1)).join(" / ")} after (1/5/15 min; other work shared the machine). ` +
     `Lesson ${name}: ${aloneSeconds.toFixed(1)} s for one student alone (nbclient, no hub); budget ${budget}× that.`,
   "",
-  "| students at once | server ready (median / max) | lesson (median / max) | slowest ÷ alone | within budget | kernel RSS / PSS | server RSS / PSS |",
-  "| --- | --- | --- | --- | --- | --- | --- |",
+  "| students at once | server ready (median / max) | lesson (median / max) | slowest ÷ alone | within budget | kernel CPU per student | kernel RSS / PSS | server RSS / PSS |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- |",
   ...rows.map(
     (r) =>
-      `| ${r.students} | ${r.serverStartMedian.toFixed(1)} s / ${r.serverStartMax.toFixed(1)} s | ${r.lessonMedian.toFixed(1)} s / ${r.lessonMax.toFixed(1)} s | ${r.slowdown.toFixed(2)}× | ${r.withinBudget ? "yes" : "no"} | ` +
+      `| ${r.students} | ${r.serverStartMedian.toFixed(1)} s / ${r.serverStartMax.toFixed(1)} s | ${r.lessonMedian.toFixed(1)} s / ${r.lessonMax.toFixed(1)} s | ${r.slowdown.toFixed(2)}× | ${r.withinBudget ? "yes" : "no"} | ${r.kernelCpuSeconds.toFixed(1)} s | ` +
       `${r.kernelRssMiB.toFixed(0)} / ${r.kernelPssMiB.toFixed(0)} MiB | ${r.serverRssMiB.toFixed(0)} / ${r.serverPssMiB.toFixed(0)} MiB |`,
   ),
   "",

@@ -120,12 +120,14 @@ async def main(server, token, path, output):
     session = await remote.call("POST", "/api/sessions", {"path": path, "type": "notebook", "name": os.path.basename(path), "kernel": {"name": kernel_name}})
     kernel_id = session["kernel"]["id"]
     ws_url = server.replace("http://", "ws://").replace("https://", "wss://").rstrip("/") + f"/api/kernels/{kernel_id}/channels?session_id={Session().session}"
-    ws = await websocket_connect(HTTPRequest(ws_url, headers=remote.headers), max_message_size=256 * 1024 * 1024)
+    # The server answers the upgrade only once the kernel is up (or after its own kernel_info timeout), which
+    # on a busy machine takes longer than tornado's 20 s default.
+    ws = await websocket_connect(HTTPRequest(ws_url, headers=remote.headers, connect_timeout=300, request_timeout=300), max_message_size=256 * 1024 * 1024)
     kernel = Kernel(ws)
     client = NotebookClient(nb, record_timing=False)
     timings, error = [], None
     try:
-        await wait_ready(kernel, time.monotonic() + 120)
+        await wait_ready(kernel, time.monotonic() + 300)
         kernel_start = round(time.monotonic() - t0, 3)
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code" or not cell.source.strip():

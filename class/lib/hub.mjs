@@ -101,6 +101,17 @@ export function reapOrphans() {
   return reaped;
 }
 
+/** CPU seconds (user + system) a process has used so far, or null when it is gone. */
+export function cpuSecondsOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ = 100 on Linux)
+  } catch {
+    return null;
+  }
+}
+
 const live = new Set();
 function stopEverythingNow() {
   for (const hub of live) hub.killNow();
