@@ -4,7 +4,7 @@ import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ensureEnvironment, root, venvDir, venvPython } from "../scripts/lib/python-env.mjs";
+import { ensureEnvironment, jupyterEnv, root, venvBin, venvDir, venvPython } from "../scripts/lib/python-env.mjs";
 
 export const classRequirements = join(root, "requirements-class.txt");
 const stampFile = join(venvDir, ".optimlab-class-requirements");
@@ -17,6 +17,8 @@ function hash() {
 export function classEnvironmentReady() {
   return existsSync(venvPython) && existsSync(stampFile) && readFileSync(stampFile, "utf8").trim() === hash();
 }
+
+const nbgraderServerExtensions = ["formgrader", "validate_assignment", "assignment_list", "course_list"].map((e) => `nbgrader.server_extensions.${e}`);
 
 /**
  * Makes sure .venv/ exists (as `npm install` does) and holds JupyterHub and nbgrader. Returns
@@ -33,6 +35,12 @@ export function ensureClassEnvironment({ log = console.log } = {}) {
     { stdio: ["ignore", "inherit", "inherit"] },
   );
   if (pip.status !== 0) return { ok: false, reason: `pip could not install requirements-class.txt into .venv/ (exit ${pip.status}); its messages are above.` };
+  // nbgrader enables its JupyterLab panels and server extensions in every Jupyter of .venv/: the lessons'
+  // JupyterLab (npm start, the students' servers) stays as it was; grading runs from the command line.
+  const quiet = { env: jupyterEnv(), encoding: "utf8" };
+  const server = spawnSync(venvBin("jupyter"), ["server", "extension", "disable", "--sys-prefix", ...nbgraderServerExtensions], quiet);
+  const lab = spawnSync(venvBin("jupyter"), ["labextension", "disable", "--level=sys_prefix", "@jupyter/nbgrader"], quiet);
+  if (server.status !== 0 || lab.status !== 0) return { ok: false, reason: `could not disable nbgrader's extensions in .venv/: ${server.stderr}${lab.stderr}` };
   writeFileSync(stampFile, hash() + "\n");
   return { ok: true, installed: true };
 }
