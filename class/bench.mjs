@@ -86,6 +86,7 @@ try {
       serverRssMiB: median(servers.map((k) => MiB(k.rss))),
       serverPssMiB: median(servers.map((k) => MiB(k.pss))),
       kernelsSeen: kernels.length,
+      kernelRestarts: runs.reduce((n, r) => n + (r.kernelRestarts ?? 0), 0),
       loadAtStart,
     };
     rows.push(row);

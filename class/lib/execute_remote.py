@@ -21,8 +21,9 @@ from jupyter_client.jsonutil import json_default
 from jupyter_client.session import Session
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionComplete
-from tornado.httpclient import AsyncHTTPClient, HTTPRequest
-from tornado.websocket import websocket_connect
+from tornado.httpclient import AsyncHTTPClient, HTTPClientError, HTTPRequest
+from tornado.iostream import StreamClosedError
+from tornado.websocket import WebSocketClosedError, websocket_connect
 
 CELL_TIMEOUT = int(os.environ.get("OPTIMLAB_CELL_TIMEOUT", "600"))
 
@@ -120,14 +121,28 @@ async def main(server, token, path, output):
     session = await remote.call("POST", "/api/sessions", {"path": path, "type": "notebook", "name": os.path.basename(path), "kernel": {"name": kernel_name}})
     kernel_id = session["kernel"]["id"]
     ws_url = server.replace("http://", "ws://").replace("https://", "wss://").rstrip("/") + f"/api/kernels/{kernel_id}/channels?session_id={Session().session}"
-    # The server answers the upgrade only once the kernel is up (or after its own kernel_info timeout), which
-    # on a busy machine takes longer than tornado's 20 s default.
-    ws = await websocket_connect(HTTPRequest(ws_url, headers=remote.headers, connect_timeout=300, request_timeout=300), max_message_size=256 * 1024 * 1024)
-    kernel = Kernel(ws)
     client = NotebookClient(nb, record_timing=False)
-    timings, error = [], None
+    timings, error, ws, restarts = [], None, None, 0
     try:
-        await wait_ready(kernel, time.monotonic() + 300)
+        # A kernel that lost a race for its ports with another kernel starting at the same moment (jupyter_client
+        # picks free ports, then the kernel binds them) never answers; JupyterLab's user would restart it, and so
+        # does this, at most twice, counting it in the summary.
+        while True:
+            try:
+                # The server answers the upgrade only once the kernel answers kernel_info (or after its own
+                # timeout), which on a busy machine takes longer than tornado's 20 s default.
+                ws = await websocket_connect(HTTPRequest(ws_url, headers=remote.headers, connect_timeout=300, request_timeout=300), max_message_size=256 * 1024 * 1024)
+                kernel = Kernel(ws)
+                await wait_ready(kernel, time.monotonic() + 300)
+                break
+            except (ConnectionError, TimeoutError, asyncio.TimeoutError, HTTPClientError, StreamClosedError, WebSocketClosedError) as e:
+                if ws is not None:
+                    ws.close()
+                    ws = None
+                if restarts == 2:
+                    raise ConnectionError(f"the kernel did not come up after {restarts} restarts: {e}") from e
+                restarts += 1
+                await remote.call("POST", f"/api/kernels/{kernel_id}/restart", {})
         kernel_start = round(time.monotonic() - t0, 3)
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code" or not cell.source.strip():
@@ -142,14 +157,15 @@ async def main(server, token, path, output):
         error = {"kind": type(e).__name__, "cell": len(timings), "message": str(e)}
         kernel_start = locals().get("kernel_start", 0)
     finally:
-        ws.close()
+        if ws is not None:
+            ws.close()
         try:
             await remote.call("DELETE", f"/api/sessions/{session['id']}")
         except Exception:  # noqa: BLE001 (the server may be gone already; the hub test cleans up)
             pass
     os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
     nbformat.write(nb, output)
-    print(json.dumps({"ok": error is None, "seconds": round(time.monotonic() - t0, 3), "kernelStartSeconds": kernel_start, "kernelId": kernel_id, "cells": timings, "error": error}))
+    print(json.dumps({"ok": error is None, "seconds": round(time.monotonic() - t0, 3), "kernelStartSeconds": kernel_start, "kernelId": kernel_id, "kernelRestarts": restarts, "cells": timings, "error": error}))
 
 
 if __name__ == "__main__":

@@ -64,7 +64,7 @@ test(`${students.length} students start their servers and run ${name} at the sam
   const expected = readNotebook(reference.output).cells;
   for (const [i, run] of runs.entries()) {
     assert.ok(run.ok, `${students[i]}: ${describeFailure({ ...run, name })}`);
-    t.diagnostic(`${students[i]}: ${name} in ${run.seconds.toFixed(1)} s (kernel ready after ${run.kernelStartSeconds.toFixed(1)} s)`);
+    t.diagnostic(`${students[i]}: ${name} in ${run.seconds.toFixed(1)} s (kernel ready after ${run.kernelStartSeconds.toFixed(1)} s${run.kernelRestarts ? `, after ${run.kernelRestarts} kernel restart(s): it lost a port race, see class/README.md` : ""})`);
     const cells = readNotebook(run.output).cells;
     assert.equal(cells.length, expected.length);
     const urls = [];
