@@ -32,7 +32,7 @@ test("values.yaml parses and gives each student an image, a memory and a CPU req
 test("the image is built by .ci/install, the script CI runs", () => {
   const dockerfile = readFileSync(join(k8s, "Dockerfile"), "utf8");
   assert.match(dockerfile, /^COPY \. \/opt\/optimlab$/m);
-  assert.match(dockerfile, /^RUN \.ci\/install --no-browser/m);
+  assert.match(dockerfile, /^RUN \.ci\/install --no-browser --class/m);
   assert.match(readFileSync(join(root, ".ci", "run"), "utf8"), /^\.ci\/install$/m);
   const ignored = readFileSync(join(root, ".dockerignore"), "utf8");
   for (const path of ["node_modules/", ".venv/", "dist/"]) assert.ok(ignored.includes(path), `.dockerignore lacks ${path}`);
