@@ -221,7 +221,12 @@ function startKernel(configPath: string): void {
   process.on("SIGINT", () => executor.interrupt());
   process.on("uncaughtException", (err) => console.error("Uncaught exception (after its cell finished):", err));
   process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection (after its cell finished):", reason));
-  void server.init();
+  // Two kernels started at once can be handed the same port; the one that loses the bind would sit
+  // half-connected and never answer. Exiting lets Jupyter restart it on fresh ports.
+  server.init().catch((e: unknown) => {
+    console.error(`kernel: could not bind its sockets (${e instanceof Error ? e.message : String(e)}); exiting so that Jupyter restarts it`);
+    process.exit(1);
+  });
 }
 
 /** The msg_type in a raw wire message's header (the frame after the delimiter and the signature). */
