@@ -94,8 +94,10 @@ const highestCount = (ps) => Math.max(0, ...ps.map((p) => Number(p.match(/^\[(\d
  * execution count than before, no cell is queued or running, and the kernel is idle. Returns the prompts.
  */
 async function runAndSettle(page, action, timeout = 600_000) {
-  const before = highestCount(await prompts(page));
+  const initial = await prompts(page);
+  const before = highestCount(initial);
   await action();
+  if (initial.length === 0) return initial; // a page of prose (the notation table): nothing to run
   await page.waitForFunction(
     ({ selector, before }) => {
       const ps = [...document.querySelectorAll(selector)].map((e) => (e.textContent ?? "").trim());
