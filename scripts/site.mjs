@@ -46,6 +46,11 @@ const library = () => require("../dist/index.js");
 
 let liveCount = 0;
 
+/** A lesson's link to another lesson (`02a-gradient-descent.ipynb`) points at that lesson's page on the site. */
+function lessonLinks(html) {
+  return html.replace(/href="([\w.-]+)\.ipynb(#[^"]*)?"/g, (_, name, hash) => `href="${name}.html${hash ?? ""}"`);
+}
+
 function renderOutput(output) {
   if (output.output_type === "stream") {
     return `<pre class="stream ${escape(output.name)}">${escape(text(output.text))}</pre>`;
@@ -68,7 +73,7 @@ function renderOutput(output) {
 }
 
 function renderCell(cell) {
-  if (cell.cell_type === "markdown") return `<section class="cell markdown">${marked.parse(cellSource(cell))}</section>`;
+  if (cell.cell_type === "markdown") return `<section class="cell markdown">${lessonLinks(marked.parse(cellSource(cell)))}</section>`;
   if (cell.cell_type !== "code") return "";
   const code = hljs.highlight(cellSource(cell), { language: "typescript" }).value;
   const outputs = (cell.outputs ?? []).map(renderOutput).join("\n");
@@ -261,7 +266,7 @@ export async function renderSite(executedPaths) {
     writeFileSync(join(siteDir, `${lesson.name}.html`), page({ title: lesson.title, body, nav }));
   });
   const toc = lessons
-    .map((l) => `<li><a href="${l.name}.html">${escape(l.title)}</a><div class="summary">${marked.parseInline(l.summary)}</div></li>`)
+    .map((l) => `<li><a href="${l.name}.html">${escape(l.title)}</a><div class="summary">${lessonLinks(marked.parseInline(l.summary))}</div></li>`)
     .join("\n");
   const intro = `<h1>optimlab: how neural networks are trained</h1>
 <p>A course in TypeScript notebooks: gradient descent, momentum, adaptive methods, Adam, learning-rate schedules,

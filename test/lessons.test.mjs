@@ -80,7 +80,7 @@ if (!python) {
       test("index.html links every lesson", async () => {
         const page = await browser.newPage();
         await page.goto(`file://${join(siteDir, "index.html")}`);
-        const links = await page.$$eval("ol.lessons a", (as) => as.map((a) => a.getAttribute("href")));
+        const links = await page.$$eval("ol.lessons > li > a", (as) => as.map((a) => a.getAttribute("href")));
         assert.deepEqual(links, pages.map((p) => `${p.name}.html`));
         await page.close();
       });
