@@ -87,24 +87,22 @@ const VISIBLE = ".jp-NotebookPanel:not(.lm-mod-hidden)";
 /** The input prompts of the visible notebook's code cells ("[3]:", "[*]:", "[ ]:"). */
 const prompts = (page) => page.$$eval(`${VISIBLE} .jp-CodeCell .jp-InputArea-prompt`, (els) => els.map((e) => (e.textContent ?? "").trim()));
 
-const highestCount = (ps) => Math.max(0, ...ps.map((p) => Number(p.match(/^\[(\d+)\]:$/)?.[1] ?? 0)));
-
 /**
  * Does `action` (Run All, Shift+Enter, …) and waits until it has run: some cell shows a higher
  * execution count than before, no cell is queued or running, and the kernel is idle. Returns the prompts.
  */
 async function runAndSettle(page, action, timeout = 600_000) {
   const initial = await prompts(page);
-  const before = highestCount(initial);
   await action();
   if (initial.length === 0) return initial; // a page of prose (the notation table): nothing to run
+  // Done when the prompts have changed (a cell got a new execution count: a re-run kernel may count
+  // from 1 again) and no cell is queued or running.
   await page.waitForFunction(
     ({ selector, before }) => {
       const ps = [...document.querySelectorAll(selector)].map((e) => (e.textContent ?? "").trim());
-      const highest = Math.max(0, ...ps.map((p) => Number(p.match(/^\[(\d+)\]:$/)?.[1] ?? 0)));
-      return highest > before && ps.every((p) => p !== "[*]:");
+      return ps.join(" ") !== before && ps.every((p) => p !== "[*]:");
     },
-    { selector: `${VISIBLE} .jp-CodeCell .jp-InputArea-prompt`, before },
+    { selector: `${VISIBLE} .jp-CodeCell .jp-InputArea-prompt`, before: initial.join(" ") },
     { timeout, polling: 250 },
   );
   await idle(page);

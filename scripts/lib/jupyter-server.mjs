@@ -3,11 +3,11 @@
 // with its own config, data and runtime folders (the user's Jupyter settings play no part) and the
 // project's kernel found in .venv/ as `npm start` finds it.
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { jupyterEnv, registerKernel, root, venvBin } from "./python-env.mjs";
+import { jupyterEnv, registerKernel, root, venvBin, venvDir } from "./python-env.mjs";
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -34,16 +34,24 @@ export async function startJupyter({ app = "lab", notebooks = [], disabledExtens
   for (const path of notebooks) cpSync(path, join(rootDir, path.split("/").pop()));
   mkdirSync(join(rootDir, "node_modules"), { recursive: true });
   symlinkSync(root, join(rootDir, "node_modules", "optimlab"), "dir");
+  // Extensions left out are not offered to JupyterLab at all (its page-config `disabledExtensions` still
+  // let the plotly renderer draw): the server looks for prebuilt extensions only in a folder of links to
+  // the environment's other ones.
+  const extensionArgs = [];
   if (disabledExtensions.length) {
-    mkdirSync(join(dirs.config, "labconfig"), { recursive: true });
-    const disabled = Object.fromEntries(disabledExtensions.map((name) => [name, true]));
-    writeFileSync(join(dirs.config, "labconfig", "page_config.json"), JSON.stringify({ disabledExtensions: disabled }));
+    const installed = join(venvDir, "share", "jupyter", "labextensions");
+    const offered = join(home, "labextensions");
+    mkdirSync(offered, { recursive: true });
+    for (const entry of readdirSync(installed)) {
+      if (!disabledExtensions.includes(entry)) symlinkSync(join(installed, entry), join(offered, entry), "dir");
+    }
+    extensionArgs.push(`--LabApp.labextensions_path=${offered}`);
   }
   registerKernel(); // the kernelspec and the project's JupyterLab settings, as `npm start` writes them
   const port = await freePort();
   const token = randomBytes(16).toString("hex");
   const env = jupyterEnv({ JUPYTER_CONFIG_DIR: dirs.config, JUPYTER_DATA_DIR: dirs.data, JUPYTER_RUNTIME_DIR: dirs.runtime, JUPYTER_PLATFORM_DIRS: "0" });
-  const args = [app, "--no-browser", "--ip=127.0.0.1", `--port=${port}`, `--ServerApp.root_dir=${rootDir}`, `--IdentityProvider.token=${token}`, "--ServerApp.disable_check_xsrf=False"];
+  const args = [app, "--no-browser", "--ip=127.0.0.1", `--port=${port}`, `--ServerApp.root_dir=${rootDir}`, `--IdentityProvider.token=${token}`, "--ServerApp.disable_check_xsrf=False", ...extensionArgs];
   if (process.getuid?.() === 0) args.push("--allow-root");
   const child = spawn(venvBin("jupyter"), args, { env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
