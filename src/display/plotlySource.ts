@@ -6,12 +6,16 @@
  * A kernel is a child of its Jupyter server, which describes itself in `jpserver-<pid>.json`
  * (`nbserver-<pid>.json` for Notebook 6) in the runtime directory, beside the kernel's connection
  * file: its `root_dir` and `base_url`. The server serves files under its root at `<base_url>files/…`.
- * plotly.js is reached through the notebook folder's `node_modules/optimlab` link when the package
- * itself lies outside the root. Outside a Jupyter server (nbclient, VS Code) there is no such URL.
+ * The server refuses files behind a link that leads outside its root, so when the package lies outside
+ * the root, plotly.js is served from the copy that `npm install` puts beside the lessons
+ * (`node_modules/optimlab-assets/plotly.min.js`). Outside a Jupyter server (nbclient, VS Code) there is no such URL.
  */
 import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
+
+/** Where `npm install` copies plotly.js beside the lessons, under their node_modules/. */
+export const PLOTLY_COPY = "optimlab-assets/plotly.min.js";
 
 interface ServerInfo {
   rootDir: string;
@@ -62,10 +66,8 @@ export function plotlyUrlOnServer(): string | null {
   const server = serverInfo();
   if (!server) return cached;
   const plotly = realpathSync(require.resolve("plotly.js-dist-min"));
-  const packageRoot = realpathSync(join(__dirname, "..", ".."));
-  const direct = inside(server.rootDir, plotly);
-  const viaLink = inside(server.rootDir, join(process.cwd(), "node_modules", "optimlab", relative(packageRoot, plotly)));
-  const path = direct ?? viaLink;
+  const copy = join(process.cwd(), "node_modules", PLOTLY_COPY);
+  const path = inside(server.rootDir, plotly) ?? (existsSync(copy) ? inside(server.rootDir, realpathSync(copy)) : undefined);
   if (path) cached = `${server.baseUrl.replace(/\/?$/, "/")}files/${path.split("/").map(encodeURIComponent).join("/")}`;
   return cached;
 }
