@@ -22,6 +22,13 @@ def copy_lessons(home, checkout):
     if not os.path.islink(link):
         os.makedirs(os.path.dirname(link), exist_ok=True)
         os.symlink(checkout, link)
+    # plotly.js for the figures' HTML fallback: a real file (Jupyter serves nothing behind a link that
+    # leaves its root), copied from the one `npm install` put beside the repo's lessons.
+    plotly = os.path.join(lessons, "node_modules", "optimlab-assets", "plotly.min.js")
+    copy = os.path.join(target, "node_modules", "optimlab-assets", "plotly.min.js")
+    if os.path.exists(plotly) and not os.path.exists(copy):
+        os.makedirs(os.path.dirname(copy), exist_ok=True)
+        shutil.copyfile(plotly, copy)
     return target
 
 

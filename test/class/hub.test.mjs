@@ -71,7 +71,7 @@ test(`${students.length} students start their servers and run ${name} at the sam
     for (const [j, cell] of expected.entries()) {
       assert.deepEqual(withoutLoader(cells[j].outputs, urls), withoutLoader(cell.outputs), `${students[i]}: cell ${j} differs from the single-user run:\n${cellSource(cell).slice(0, 300)}`);
     }
-    for (const url of urls) assert.match(url, new RegExp(`^/user/${students[i]}/files/lessons/node_modules/optimlab/`), `${students[i]}: a plot loads plotly.js from ${url}`);
+    for (const url of urls) assert.match(url, new RegExp(`^/user/${students[i]}/files/lessons/node_modules/optimlab-assets/plotly\\.min\\.js$`), `${students[i]}: a plot loads plotly.js from ${url}`);
   }
 });
 
