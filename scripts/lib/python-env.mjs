@@ -1,7 +1,7 @@
 // The project's own Python environment, .venv/ in the checkout: JupyterLab, Notebook 7, nbclient and
 // jupytext at the versions pinned in requirements.txt, and the TypeScript kernel registered inside it
 // (.venv/share/jupyter/kernels/tslab), where only this checkout's Jupyter finds it.
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, platform } from "node:os";
@@ -145,13 +145,4 @@ export function removeOldUserKernel() {
     // none, or not ours
   }
   return null;
-}
-
-/** The installed JupyterLab's version, or null. */
-export function jupyterLabVersion() {
-  try {
-    return execFileSync(venvBin("jupyter-lab"), ["--version"], { encoding: "utf8", env: jupyterEnv() }).trim();
-  } catch {
-    return null;
-  }
 }
