@@ -27,11 +27,25 @@ async function shutdownKernels(server) {
   for (const k of kernels) await fetch(`${server.url}/api/kernels/${k.id}?token=${server.token}`, { method: "DELETE" }).catch(() => {});
 }
 
+/**
+ * Page errors of Jupyter's own front end that are known upstream bugs, not ours: each names its report.
+ * Notebook 7 reads the shortcuts plugin's schema before the settings registry holds it, a race that
+ * throws while the page loads and changes nothing a student sees (jupyter/notebook#7862).
+ */
+const upstreamPageErrors = [
+  { message: "Cannot read properties of undefined (reading 'schema')", stack: /notebook_core\./, report: "https://github.com/jupyter/notebook/issues/7862" },
+];
+
 /** A page that records what a student would see go wrong. */
 async function openPage(browser, server) {
   const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
   const problems = [];
-  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("pageerror", (e) => {
+    const known = upstreamPageErrors.find((k) => e.message === k.message && k.stack.test(e.stack ?? ""));
+    if (known) console.error(`# known upstream page error (${known.report}): ${e.message}`);
+    else problems.push(`page error: ${e.message}`);
+    if (process.env.OPTIMLAB_DEBUG) console.error(e.stack);
+  });
   page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
   page.on("request", (r) => {
     const url = r.url();
