@@ -9,7 +9,7 @@ export { sweep, linspace, logspace } from "./sweep";
 export type { SweepOptions, SweepResult } from "./sweep";
 export { fit } from "./fit";
 export { stepsToTarget, firstAtOrBelow, type StepsToTargetOptions } from "./stepsToTarget";
-export type { FitOptions, FitResult, EpochInfo, TrainableModel } from "./fit";
+export type { FitOptions, FitResult, EpochInfo, StepInfo, TrainableModel } from "./fit";
 export type { StepOptimizer, Divergence, Failure } from "./optimizer";
 export { trainEach, tuneLearningRates } from "./compare";
 export type { CompareOptions, LearningRateScores } from "./compare";
