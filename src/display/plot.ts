@@ -35,7 +35,7 @@ export function plot(figure: Figure): void {
   sendBundle(bundle);
 }
 
-const FIGURE_KEYS = ["data", "layout", "frames", "config"];
+const FIGURE_KEYS = ["data", "layout", "frames", "config", "live"];
 
 /** Throws unless `figure` is a plotly figure: `data` an array of trace objects; layout, config, frames as plotly has them. */
 function checkFigure(owner: string, figure: unknown): asserts figure is Figure {
