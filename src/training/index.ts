@@ -17,3 +17,6 @@ export { averagedSgd } from "./averagedSgd";
 export type { AveragedSgdOptions, AveragedSgdResult, SampledObjective } from "./averagedSgd";
 export { recordUpdateRatios, smoothed } from "./diagnostics";
 export type { RatioRecorder } from "./diagnostics";
+export { gradientSpread, miniBatchGradientVariance } from "./gradientVariance";
+export type { FiniteSum } from "./gradientVariance";
+export { sgdNoiseFloor, gradientCovarianceAtOptimum } from "./noiseFloor";
