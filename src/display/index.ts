@@ -10,3 +10,4 @@ export * from "./live";
 export * from "./digits";
 export * from "./accuracy";
 export * from "./binnedMeans";
+export * from "./gradientArrows";
