@@ -20,3 +20,5 @@ export type { RatioRecorder } from "./diagnostics";
 export { gradientSpread, miniBatchGradientVariance } from "./gradientVariance";
 export type { FiniteSum } from "./gradientVariance";
 export { sgdNoiseFloor, gradientCovarianceAtOptimum } from "./noiseFloor";
+export { backtrackingStep, backtrackingDescent } from "./backtracking";
+export type { BacktrackingOptions, BacktrackingResult } from "./backtracking";
