@@ -12,3 +12,4 @@ export * from "./training";
 export * from "./display";
 export * from "./tfjs";
 export * from "./exercises";
+export { symmetricEigenvalues } from "./math/symmetricEigenvalues";
