@@ -9,3 +9,4 @@ export * from "./figures";
 export * from "./live";
 export * from "./digits";
 export * from "./accuracy";
+export * from "./lines";
