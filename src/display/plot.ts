@@ -35,7 +35,9 @@ export function plot(figure: Figure): void {
   sendBundle(bundle);
 }
 
-const FIGURE_KEYS = ["data", "layout", "frames", "config"];
+// `live`: a live figure's description (liveFigure and its builders), carried in the plotly bundle so the
+// site renders the output as a live figure (scripts/site.mjs); plotly ignores it.
+const FIGURE_KEYS = ["data", "layout", "frames", "config", "live"];
 
 /** Throws unless `figure` is a plotly figure: `data` an array of trace objects; layout, config, frames as plotly has them. */
 function checkFigure(owner: string, figure: unknown): asserts figure is Figure {
