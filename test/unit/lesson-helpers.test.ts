@@ -62,7 +62,7 @@ describe("symmetricEigenvalues", () => {
   it("recover the eigenvalues of Q diag(h) Qᵀ for a product of rotations Q", () => {
     const h = [-3, 0.5, 2, 7];
     const n = 4;
-    let Q = Array.from({ length: n * n }, (_, k) => (k % (n + 1) === 0 ? 1 : 0));
+    let Q: number[] = Array.from({ length: n * n }, (_, k) => (k % (n + 1) === 0 ? 1 : 0));
     for (const [p, q, angle] of [[0, 1, 0.3], [1, 3, 1.1], [0, 2, -0.7], [2, 3, 0.4]] as const) {
       const c = Math.cos(angle), s = Math.sin(angle);
       Q = Q.map((_, k) => {
