@@ -11,3 +11,4 @@ export * from "./digits";
 export * from "./accuracy";
 export * from "./binnedMeans";
 export * from "./gradientArrows";
+export * from "./lines";

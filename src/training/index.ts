@@ -16,6 +16,8 @@ export type { CompareOptions, LearningRateScores } from "./compare";
 export { averagedSgd } from "./averagedSgd";
 export type { AveragedSgdOptions, AveragedSgdResult, SampledObjective } from "./averagedSgd";
 export { recordUpdateRatios, smoothed } from "./diagnostics";
+export { stepSizesUnderConstantGradient } from "./constantGradient";
+export { regressionBench, type RegressionBench, type RegressionBenchOptions } from "./regressionBench";
 export type { RatioRecorder } from "./diagnostics";
 export { gradientSpread, miniBatchGradientVariance } from "./gradientVariance";
 export type { FiniteSum } from "./gradientVariance";
