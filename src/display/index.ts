@@ -9,3 +9,5 @@ export * from "./figures";
 export * from "./live";
 export * from "./digits";
 export * from "./accuracy";
+export * from "./panelGrid";
+export * from "./perLayer";

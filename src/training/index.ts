@@ -17,3 +17,6 @@ export { averagedSgd } from "./averagedSgd";
 export type { AveragedSgdOptions, AveragedSgdResult, SampledObjective } from "./averagedSgd";
 export { recordUpdateRatios, smoothed } from "./diagnostics";
 export type { RatioRecorder } from "./diagnostics";
+export { networkProblem } from "./networkProblem";
+export { gradientAgreement } from "./gradientCheck";
+export { epochMeans } from "./epochMeans";
