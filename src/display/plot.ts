@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Figure } from "./figure";
 import { escapeHtml, nextDisplayId, sendBundle } from "./jupyter";
 import { plotlyUrlOnServer } from "./plotlySource";
+import { checkLiveSpec } from "./live/spec";
 
 /** The MIME type of a plotly figure, rendered natively by VS Code and by JupyterLab's plotly extension. */
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
@@ -35,7 +36,9 @@ export function plot(figure: Figure): void {
   sendBundle(bundle);
 }
 
-const FIGURE_KEYS = ["data", "layout", "frames", "config"];
+// `live`: a live figure's description (liveFigure and the live builders); plotly ignores it, the site's
+// pages and the browser bundle recompute the figure from it.
+const FIGURE_KEYS = ["data", "layout", "frames", "config", "live"];
 
 /** Throws unless `figure` is a plotly figure: `data` an array of trace objects; layout, config, frames as plotly has them. */
 function checkFigure(owner: string, figure: unknown): asserts figure is Figure {
@@ -54,6 +57,7 @@ function checkFigure(owner: string, figure: unknown): asserts figure is Figure {
     if (f[key] !== undefined && !isObject(f[key])) throw new TypeError(`${owner}: figure.${key} must be an object, got ${what(f[key])}`);
   }
   if (f.frames !== undefined && !Array.isArray(f.frames)) throw new TypeError(`${owner}: figure.frames must be an array, got ${what(f.frames)}`);
+  if (f.live !== undefined) checkLiveSpec(f.live as Parameters<typeof checkLiveSpec>[0]);
 }
 
 /** The figure with the course's default size, margins, font and config filled in. */

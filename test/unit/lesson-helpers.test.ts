@@ -71,3 +71,17 @@ test("perLayerFigure: one line per series over layers 1, 2, …, on a log axis",
   assert.equal((figure.layout!.yaxis as { type: string }).type, "log");
   assert.throws(() => perLayerFigure("t", {}, "y"), /at least one series/);
 });
+
+test("plot shows a live figure (its description rides along for the site) and rejects a broken description", async () => {
+  const { plot, liveOptimizers } = await import("../../src/display");
+  const printed: unknown[] = [];
+  const log = console.log;
+  console.log = (...args: unknown[]) => { printed.push(...args); };
+  try {
+    plot(liveOptimizers({ problem: "rosenbrock", optimizers: ["SGD", "Adam"], eta: 1e-3, steps: 50, title: "two optimizers" }));
+  } finally {
+    console.log = log;
+  }
+  assert.deepEqual(printed, ["<plot: two optimizers>"]);
+  assert.throws(() => plot({ data: [], live: { title: 3 } } as never), /title must be a string/);
+});
