@@ -6,7 +6,7 @@
 import type { Figure } from "./figure";
 
 /** One panel: its title, axis titles and scales, and its plotly traces (give each series the same `name` in every panel). */
-export interface Panel {
+export interface GridPanel {
   title: string;
   xTitle: string;
   yTitle: string;
@@ -16,7 +16,7 @@ export interface Panel {
 }
 
 /** The panels in a grid of two columns, in reading order, under `title`; the legend sits below the grid. */
-export function panelGrid(title: string, panels: Panel[]): Figure {
+export function panelGrid(title: string, panels: GridPanel[]): Figure {
   if (panels.length === 0) throw new Error("panelGrid needs at least one panel");
   const rows = Math.ceil(panels.length / 2);
   const gap = rows > 1 ? 0.2 / (rows - 1) : 0; // room for the x-axis titles between rows
