@@ -12,3 +12,5 @@ export * from "./accuracy";
 export * from "./binnedMeans";
 export * from "./gradientArrows";
 export * from "./lines";
+export * from "./panelGrid";
+export * from "./perLayer";

@@ -24,3 +24,6 @@ export type { FiniteSum } from "./gradientVariance";
 export { sgdNoiseFloor, gradientCovarianceAtOptimum } from "./noiseFloor";
 export { backtrackingStep, backtrackingDescent } from "./backtracking";
 export type { BacktrackingOptions, BacktrackingResult } from "./backtracking";
+export { networkProblem } from "./networkProblem";
+export { gradientAgreement } from "./gradientCheck";
+export { epochMeans } from "./epochMeans";

@@ -2,7 +2,6 @@
 // second output that the site leaves out (metadata) and that a trusted page mounts from the server's scripts.
 import { afterEach, beforeEach, test } from "node:test";
 import assert from "node:assert/strict";
-import { createRequire } from "node:module";
 import { plot, PLOTLY_MIME } from "../../src/display/plot";
 import { liveNotebookHtml } from "../../src/display/live/notebook";
 import { liveGradientDescent, liveMomentum } from "../../src/display/live/builders";
@@ -13,7 +12,7 @@ interface Sent {
   metadata: Record<string, unknown>;
 }
 
-const kernel = createRequire(import.meta.url)("tslab/dist/jupyter") as { lastWriteDisplayData: ((m: Sent, update: boolean) => void) | null };
+const kernel = require("tslab/dist/jupyter") as { lastWriteDisplayData: ((m: Sent, update: boolean) => void) | null };
 let sent: Sent[] = [];
 
 beforeEach(() => {
