@@ -142,13 +142,10 @@ test("minimize: a diverging run stops, is marked, and returns no NaN or Infinity
   assert.ok(early.losses.every((v) => v <= 100));
 });
 
-test("minimize: Adam runs 1e4 steps on Rosenbrock in milliseconds and ends near (1, 1)", () => {
+// Speed is measured by `npm run bench` (trajectories section), never asserted here: the machines are shared.
+test("minimize: Adam's 1e4 steps on Rosenbrock end near (1, 1)", () => {
   const p = rosenbrock();
-  minimize(p, adam(0.01), { steps: 10 });
-  const t0 = performance.now();
   const run = minimize(p, adam(0.01), { steps: 10_000 });
-  const ms = performance.now() - t0;
-  assert.ok(ms < 200, `${ms} ms`);
   assert.ok(Math.hypot(run.final[0] - 1, run.final[1] - 1) < 1e-2, `${run.final}`);
 });
 
@@ -215,13 +212,9 @@ test("sweep: a 1-D sweep, and errors from the factory name the grid point", () =
   assert.throws(() => sweep(bowl, (lr) => gd(lr), { x: [1], steps: 1, z: [1] } as never), /sweep: unknown option "z"/);
 });
 
-test("sweep: a 50 × 50 grid of 500 Adam steps on Rosenbrock is quick", () => {
+test("sweep: a 50 × 50 grid of 500 Adam steps on Rosenbrock fills every cell and finds a good corner", () => {
   const p = rosenbrock();
-  sweep(p, (lr) => adam(lr), { x: [0.01], steps: 10 });
-  const t0 = performance.now();
   const result = sweep(p, (lr, beta) => adam(lr, beta), { x: logspace(-4, 0, 50), y: linspace(0, 0.99, 50), steps: 500 });
-  const ms = performance.now() - t0;
-  assert.ok(ms < 3000, `${ms} ms`);
   assert.equal(result.final.length, 2500);
   assert.ok(result.best!.loss < 1e-3);
 });
