@@ -1,4 +1,4 @@
-import { checkBoolean, checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
+import { checkBoolean, checkInteger, checkKeys, checkNumber, describe } from "../core/checks";
 import type { Figure } from "./figure";
 import { axis, color, decadeTicks, layout, named, round, roundAll, sampleIndices } from "./figures-common";
 

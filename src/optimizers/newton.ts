@@ -1,9 +1,10 @@
 import { type CommonOptions, makeOptimizer, type Optimizer } from "./optimizer";
 import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../schedules/schedule";
+import type { LearningRate } from "../core/learningRate";
 import { luFactor, luSolve } from "./linearSolve";
 import { zeros } from "./state";
-import { describe, firstNonFinite, nonNegative } from "./validate";
+import { describe, nonNegative } from "../core/checks";
+import { firstNonFinite } from "../core/finite";
 
 export interface NewtonOptions extends CommonOptions {
   /** Step length γ or a schedule (default 1: the full Newton step). */

@@ -10,13 +10,14 @@
  * and is undone if a result is not finite. So a step that throws leaves the parameters and the
  * optimizer's state (including `t` and not-yet-allocated buffers) exactly as they were.
  */
-import type { LearningRate } from "../schedules/schedule";
+import type { LearningRate } from "../core/learningRate";
 import { decoupledWeightDecay } from "../transforms/decoupledWeightDecay";
 import { l2Penalty } from "../transforms/penalties";
 import type { GradientTransform, TransformContext } from "../transforms/transform";
 import { checkedStep, type StepBackup } from "./checked";
 import { maxAbs, SAFE as SAFE_BOUND, squareSums as sumOfSquares, type StateBounds } from "./guard";
-import { describe, firstNonFinite } from "./validate";
+import { describe } from "../core/checks";
+import { firstNonFinite } from "../core/finite";
 
 /** State every optimizer keeps besides its rule's buffers. */
 export interface OptimizerState {

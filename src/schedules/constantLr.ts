@@ -1,4 +1,4 @@
-import { nonNegative, readOptions } from "../optimizers/validate";
+import { nonNegative, readOptions } from "../core/checks";
 import { defineSchedule, type Schedule } from "./schedule";
 
 /**

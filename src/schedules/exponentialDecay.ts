@@ -1,4 +1,4 @@
-import { boolean, nonNegative, positive, readOptions } from "../optimizers/validate";
+import { boolean, nonNegative, positive, readOptions } from "../core/checks";
 import { decayProgress, defineSchedule, type Schedule } from "./schedule";
 import { pow } from "../math/portable";
 

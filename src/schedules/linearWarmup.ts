@@ -1,4 +1,4 @@
-import { fraction, nonNegative, positiveInteger, readOptions } from "../optimizers/validate";
+import { fraction, nonNegative, positiveInteger, readOptions } from "../core/checks";
 import { defineSchedule, type Schedule } from "./schedule";
 
 export interface LinearWarmupOptions {

@@ -1,4 +1,4 @@
-import { describe, nonNegative, nonNegativeInteger, readOptions } from "../optimizers/validate";
+import { describe, nonNegative, nonNegativeInteger, readOptions } from "../core/checks";
 import { defineSchedule, type Schedule } from "./schedule";
 import { pow } from "../math/portable";
 

@@ -1,4 +1,4 @@
-import { boolean, nonNegative, oneOf, openFraction, positive, positiveInteger, readOptions } from "../optimizers/validate";
+import { boolean, nonNegative, oneOf, openFraction, positive, positiveInteger, readOptions } from "../core/checks";
 import { defineSchedule, type Schedule } from "./schedule";
 import { cos } from "../math/portable";
 

@@ -1,4 +1,4 @@
-import { decayRate, describe, nonNegative, nonNegativeInteger, oneOf, readOptions } from "../optimizers/validate";
+import { decayRate, describe, nonNegative, nonNegativeInteger, oneOf, readOptions } from "../core/checks";
 import { defineSchedule, type Schedule } from "./schedule";
 
 export interface ReduceOnPlateauOptions {

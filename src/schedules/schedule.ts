@@ -1,14 +1,7 @@
-import { describe } from "../optimizers/validate";
+import { describe } from "../core/checks";
 
-/**
- * A learning-rate schedule: the learning rate of the update with 0-based index `step` (the first
- * update uses `schedule(0)`), in closed form, so any step can be evaluated, plotted or skipped to.
- * The index counts optimizer updates (PyTorch's `last_epoch` when the scheduler steps once per update).
- */
-export type Schedule = (step: number) => number;
-
-/** What an optimizer's `lr` option accepts: a constant or a schedule. */
-export type LearningRate = number | Schedule;
+import type { Schedule } from "../core/learningRate";
+export type { LearningRate, Schedule } from "../core/learningRate";
 
 /**
  * Wraps a closed-form schedule with the checks every schedule needs: the step must be a finite

@@ -1,4 +1,4 @@
-import { describe, positiveInteger, readOptions } from "../optimizers/validate";
+import { describe, positiveInteger, readOptions } from "../core/checks";
 import { defineSchedule, type Schedule } from "./schedule";
 
 export interface SequentialLrOptions {

@@ -1,4 +1,4 @@
-import { nonNegative, positiveInteger, readOptions } from "../optimizers/validate";
+import { nonNegative, positiveInteger, readOptions } from "../core/checks";
 import { defineSchedule, type Schedule } from "./schedule";
 import { pow } from "../math/portable";
 

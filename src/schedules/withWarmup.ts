@@ -1,4 +1,4 @@
-import { describe, fraction, positiveInteger, readOptions } from "../optimizers/validate";
+import { describe, fraction, positiveInteger, readOptions } from "../core/checks";
 import { warmupFactor } from "./linearWarmup";
 import { defineSchedule, type Schedule } from "./schedule";
 import { sequentialLr } from "./sequentialLr";
