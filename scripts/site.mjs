@@ -43,6 +43,8 @@ export function lessonInfo(nb, file) {
 
 /** The library as compiled to dist/ (live figures are built and their HTML written with it). */
 const library = () => require("../dist/index.js");
+/** The HTML of a live figure, an internal of the display layer (not exported from "optimlab"). */
+const liveHtml = (figure, id) => require("../dist/display/live/html.js").liveHtml(figure, id);
 
 let liveCount = 0;
 
@@ -59,7 +61,7 @@ function renderOutput(output) {
     return `<pre class="stream stderr">${escape(`${output.ename}: ${output.evalue}\n${(output.traceback ?? []).join("\n")}`)}</pre>`;
   }
   const data = output.data ?? {};
-  if (data[PLOTLY_MIME]?.live) return library().liveHtml(data[PLOTLY_MIME], `optimlab-live-${++liveCount}`);
+  if (data[PLOTLY_MIME]?.live) return liveHtml(data[PLOTLY_MIME], `optimlab-live-${++liveCount}`);
   if (data["text/html"] !== undefined) return `<div class="html-output">${text(data["text/html"]).replace(LOADER, "")}</div>`;
   if (data["image/png"]) return `<img class="image-output" alt="figure" src="data:image/png;base64,${text(data["image/png"]).trim()}">`;
   if (data["image/svg+xml"]) return `<div class="image-output">${text(data["image/svg+xml"])}</div>`;
@@ -171,7 +173,7 @@ function liveFiguresPage() {
     ["SGD's noise floor against the batch size", "The excess loss of constant-step SGD levels off near η tr Σ*/(4B) (dotted): halve η or double B to halve it.", lib.liveNoiseFloor()],
   ];
   const body = sections
-    .map(([title, text, figure], i) => `<section class="cell markdown"><h2>${escape(title)}</h2><p>${escape(text)}</p></section>\n${lib.liveHtml(figure, `live-${i + 1}`)}`)
+    .map(([title, text, figure], i) => `<section class="cell markdown"><h2>${escape(title)}</h2><p>${escape(text)}</p></section>\n${liveHtml(figure, `live-${i + 1}`)}`)
     .join("\n");
   return page({
     title: "Live figures",

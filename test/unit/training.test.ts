@@ -42,9 +42,10 @@ function adam(lr: number, beta1 = 0.9, beta2 = 0.999, eps = 1e-8): StepOptimizer
   };
 }
 /** Newton for 2 variables: x ← x − H⁻¹g. */
-function newton2(): StepOptimizer & { name: string } {
+function newton2(): StepOptimizer & { name: string; needsHessian: true } {
   return {
     name: "newton",
+    needsHessian: true,
     step(p, g, h) {
       if (!h) throw new Error("newton needs the Hessian");
       const det = h[0] * h[3] - h[1] * h[2];
