@@ -11,7 +11,7 @@
 
 // Optimizers: the update rules, their state, and the machinery to write a new one.
 export {
-  sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, emaMomentum, heavyBall, nesterov, newton,
+  sgd, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, yogi, emaMomentum, heavyBall, nesterov, newton,
   makeOptimizer, NonFiniteStepError, biasCorrection, kernelArray,
   conventions, tfjsPresets, kerasPresets,
   heavyBallRoots, heavyBallRate, heavyBallNoiseVariance,
@@ -21,7 +21,7 @@ export type {
   SgdOptions, SgdState, SgdOptimizer, AdagradOptions, AdagradState, AdagradOptimizer,
   RmspropOptions, RmspropState, RmspropOptimizer, AdadeltaOptions, AdadeltaState, AdadeltaOptimizer,
   AdamOptions, AdamState, AdamOptimizer, AdamwOptions, AdamwOptimizer, AdamaxOptions, AdamaxState, AdamaxOptimizer,
-  NadamOptions, NadamState, NadamOptimizer, EmaMomentumOptions, EmaMomentumState, EmaMomentumOptimizer,
+  NadamOptions, NadamState, NadamOptimizer, YogiOptions, YogiState, YogiOptimizer, EmaMomentumOptions, EmaMomentumState, EmaMomentumOptimizer,
   HeavyBallOptions, HeavyBallState, HeavyBallOptimizer, NesterovOptions, NesterovState, NesterovOptimizer,
   NewtonOptions, NewtonState, NewtonOptimizer,
 } from "./optimizers";
@@ -47,11 +47,11 @@ export type { GradientTransform, TransformContext } from "./transforms";
 // Problems: test functions, symbolic derivatives, convexity checks.
 export {
   defineProblem, quadratic, quadraticBowl, d2lQuadratic, rosenbrock, beale, himmelblau, saddle, rastrigin,
-  leastSquaresLine, logisticRegression, withGradientNoise, derive, variablesOf, compileExpression,
+  leastSquaresLine, leastSquaresMatrix, logisticRegression, withGradientNoise, derive, variablesOf, compileExpression,
   chordCheck, segmentCheck,
 } from "./problems";
 export type {
-  Problem, ProblemSpec, QuadraticProblem, LeastSquaresLine, LogisticRegressionProblem, Box, Derivation, ValueFunction,
+  Problem, ProblemSpec, QuadraticProblem, LeastSquaresLine, LeastSquaresMatrix, LogisticRegressionProblem, Box, Derivation, ValueFunction,
 } from "./problems";
 
 // Data: the seeded generator, datasets, splits and batches.
@@ -74,27 +74,37 @@ export type {
 // Training loops.
 export {
   minimize, sweep, linspace, logspace, fit, stepsToTarget, firstAtOrBelow, trainEach, tuneLearningRates, averagedSgd,
-  recordUpdateRatios, smoothed,
+  recordUpdateRatios, smoothed, stepSizesUnderConstantGradient, regressionBench, gradientSpread, miniBatchGradientVariance,
+  sgdNoiseFloor, gradientCovarianceAtOptimum, backtrackingStep, backtrackingDescent, networkProblem, gradientAgreement,
+  epochMeans,
 } from "./training";
 export type {
   Minimizable, MinimizeOptions, MinimizeResult, SweepOptions, SweepResult, StepsToTargetOptions, FitOptions, FitResult,
-  EpochInfo, TrainableModel, StepOptimizer, Divergence, Failure, CompareOptions, LearningRateScores,
-  AveragedSgdOptions, AveragedSgdResult, SampledObjective, RatioRecorder,
+  EpochInfo, StepInfo, TrainableModel, StepOptimizer, Divergence, Failure, CompareOptions, LearningRateScores,
+  AveragedSgdOptions, AveragedSgdResult, SampledObjective, RatioRecorder, RegressionBench, RegressionBenchOptions,
+  FiniteSum, BacktrackingOptions, BacktrackingResult,
 } from "./training";
 
 // Display: figures, tables, math, progress, checks, live figures.
 export {
   plot, tex, md, table, progress, assertClose, assertThat, checkAnswer, checkFunction,
   lossCurves, trajectoriesOnContour, lrCurves, sweepHeatmap, decisionBoundary, sliderFigure, imageGrid, accuracyCurves,
+  lineFigure, panelGrid, perLayerFigure, gradientArrows, binnedMeans,
   liveFigure, liveSession, liveGradientDescent, liveMomentum, liveNesterov, liveOptimizers, liveSchedules, liveNoiseFloor,
+  rootRadius,
 } from "./display";
 export type {
   Figure, MimeBundle, Row, TableOptions, Progress, Tolerance, LossSeries, LossCurvesOptions, PathSeries, ContourProblem,
   ContourOptions, LrCurvesOptions, SweepGrid, SweepHeatmapOptions, Classifier, LabelledPoints, DecisionBoundaryOptions,
-  SliderFrame, SliderFigureOptions, ImageGridOptions, AccuracySeries, AccuracyCurvesOptions,
+  SliderFrame, SliderFigureOptions, ImageGridOptions, AccuracySeries, AccuracyCurvesOptions, LineSeries, LineFigureOptions,
+  GridPanel,
   LiveFigure, LiveSession, LiveOptimizerChoice, LiveSpec, LiveKnob, LiveProblem, LiveRun, LiveSchedule, LivePanel,
   LiveValue, KnobValues, LiveOptimizerName, LiveScheduleName,
 } from "./display";
+
+// Linear algebra the lessons use.
+export { cholesky, choleskySolve } from "./math/cholesky";
+export { symmetricEigenvalues } from "./math/symmetricEigenvalues";
 
 // Exercises.
 export { exercise, judgeExercise } from "./exercises";

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import {
   adadelta, adagrad, adam, adamax, adamw, chain, clipByGlobalNorm, cosineDecay, decoupledWeightDecay, emaMomentum,
-  heavyBall, nadam, nesterov, newton, rmsprop, sgd, statelessTransform,
+  heavyBall, nadam, nesterov, newton, rmsprop, sgd, statelessTransform, yogi,
   constantLr, exponentialDecay, inverseTimeDecay, linearWarmup, multiStepDecay, oneCycle, polynomialDecay,
   reduceOnPlateau, sequentialLr, stepDecay, withWarmup,
 } from "../../src";
@@ -37,6 +37,7 @@ const MAKERS: [string, () => AnyOptimizer][] = [
   ["adamw", () => adamw({ lr: 0.01 })],
   ["adamax", () => adamax({ lr: 0.01 })],
   ["nadam", () => nadam({ lr: 0.01 })],
+  ["yogi", () => yogi({ lr: 0.01 })],
   ["emaMomentum", () => emaMomentum({ lr: 0.05, beta: 0.9 })],
   ["heavyBall", () => heavyBall({ lr: 0.05, beta: 0.8 })],
   ["nesterov", () => nesterov({ lr: 0.05, beta: 0.8 })],

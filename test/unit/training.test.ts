@@ -335,3 +335,62 @@ test("fit: bad input names the culprit", () => {
   assert.throws(() => fit(net, train, gd(0.1), { epochs: 1, schedule: {} as never }), /schedule must have an observe\(metric\) method/);
   assert.throws(() => fit(net, train, {} as StepOptimizer, { epochs: 1 }), /optimizer must have a step/);
 });
+
+test("fit: onStep sees every update in order (step, epoch, batch loss, batch size, params after the step), matching a hand-written mini-batch loop", () => {
+  const data = linearRegression({ n: 50, noise: 0.5, seed: 2 });
+  const net = mlp({ sizes: [1, 1], loss: "mse" });
+  net.params.fill(0);
+  const seen: { step: number; epoch: number; loss: number; batchSize: number; params: number[] }[] = [];
+  const h = fit(net, data, gd(0.1), { epochs: 2, batchSize: 16, seed: 4, onStep: (s) => void seen.push({ ...s, params: Array.from(s.params) }) });
+  assert.equal(seen.length, h.steps);
+  assert.equal(h.steps, 2 * Math.ceil(50 / 16));
+  assert.deepEqual(seen.map((s) => s.step), seen.map((_, i) => i + 1));
+  assert.deepEqual(seen.map((s) => s.epoch), [1, 1, 1, 1, 2, 2, 2, 2]);
+  assert.deepEqual(seen.map((s) => s.batchSize), [16, 16, 16, 2, 16, 16, 16, 2]);
+  assert.deepEqual(seen.map((s) => s.loss), Array.from(h.batchLoss));
+  // Reference: gradient descent on mean (w x + b − y)² over the same batches, written out by hand.
+  let w = 0, b = 0;
+  const expected: number[][] = [];
+  for (let epoch = 0; epoch < 2; epoch++) {
+    for (const batch of batches(data, { batchSize: 16, seed: 4, epoch })) {
+      let gw = 0, gb = 0;
+      for (let i = 0; i < batch.n; i++) {
+        const r = w * batch.x[i] + b - batch.y[i];
+        gw += (2 * r * batch.x[i]) / batch.n;
+        gb += (2 * r) / batch.n;
+      }
+      w -= 0.1 * gw; b -= 0.1 * gb;
+      expected.push([w, b]);
+    }
+  }
+  seen.forEach((s, i) => {
+    assert.ok(Math.abs(s.params[0] - expected[i][0]) < 1e-12 && Math.abs(s.params[1] - expected[i][1]) < 1e-12, `step ${i + 1}: ${s.params} vs ${expected[i]}`);
+  });
+});
+
+test("fit: without onStep the run is the same; onStep returning false stops after that update; a throwing onStep is reported, not thrown; a non-function onStep is named", () => {
+  const data = linearRegression({ n: 40, seed: 1 });
+  const run = (onStep?: (s: { step: number }) => void | boolean) => {
+    const net = mlp({ sizes: [1, 1], loss: "mse", seed: 3 });
+    return { net, h: fit(net, data, gd(0.05), { epochs: 3, batchSize: 8, seed: 1, onStep }) };
+  };
+  const plain = run();
+  const watched = run(() => undefined);
+  assert.deepEqual(Array.from(watched.net.params), Array.from(plain.net.params));
+  assert.deepEqual(watched.h.trainLoss, plain.h.trainLoss);
+  assert.deepEqual(Array.from(watched.h.batchLoss), Array.from(plain.h.batchLoss));
+
+  const stopped = run((s) => s.step < 7);
+  assert.equal(stopped.h.stopped, true);
+  assert.equal(stopped.h.steps, 7);
+  assert.equal(stopped.h.batchLoss.length, 7);
+  assert.equal(stopped.h.epochs, 1, "epoch 1 (5 updates) completed, epoch 2 stopped after its second update");
+
+  const thrown = run((s) => { if (s.step === 3) throw new Error("boom"); });
+  assert.equal(thrown.h.failed?.step, 3);
+  assert.match(thrown.h.failed!.reason, /onStep threw: boom/);
+  assert.equal(thrown.h.steps, 3);
+
+  const net = mlp({ sizes: [1, 1], loss: "mse" });
+  assert.throws(() => fit(net, data, gd(0.1), { epochs: 1, onStep: 5 as never }), /onStep must be a function, got 5/);
+});
