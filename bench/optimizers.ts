@@ -10,7 +10,7 @@ import { join } from "node:path";
 import * as tf from "@tensorflow/tfjs";
 import { adadelta, adagrad, adam, adamax, adamw, nadam, rmsprop, sgd } from "../src/optimizers";
 import { chain, statelessTransform } from "../src/transforms";
-import { firstNonFinite } from "../src/optimizers/validate";
+import { firstNonFinite } from "../src/core/finite";
 import { squareSums } from "../src/optimizers/guard";
 import { inPlaceParallelMinLength, KERNEL_MIN_LENGTH, parallelMinLength } from "../src/kernels/arena";
 import { kernelArray } from "../src/kernels/heap";

@@ -43,6 +43,10 @@ export function lessonInfo(nb, file) {
 
 /** The library as compiled to dist/ (live figures are built and their HTML written with it). */
 const library = () => require("../dist/index.js");
+/** The HTML of a live figure, an internal of the display layer (not exported from "optimlab"). */
+const liveHtml = (figure, id) => require("../dist/display/live/html.js").liveHtml(figure, id);
+/** The live figures' stylesheet, from the same internal module. */
+const liveCss = () => require("../dist/display/live/html.js").LIVE_CSS;
 
 let liveCount = 0;
 
@@ -61,7 +65,7 @@ function renderOutput(output) {
   const data = output.data ?? {};
   // A live figure's notebook version (src/display/live/notebook.ts): the page makes the static figure live itself.
   if (output.metadata?.optimlab?.live) return "";
-  if (data[PLOTLY_MIME]?.live) return library().liveHtml(data[PLOTLY_MIME], `optimlab-live-${++liveCount}`);
+  if (data[PLOTLY_MIME]?.live) return liveHtml(data[PLOTLY_MIME], `optimlab-live-${++liveCount}`);
   if (data["text/html"] !== undefined) return `<div class="html-output">${text(data["text/html"]).replace(LOADER, "")}</div>`;
   if (data["image/png"]) return `<img class="image-output" alt="figure" src="data:image/png;base64,${text(data["image/png"]).trim()}">`;
   if (data["image/svg+xml"]) return `<div class="image-output">${text(data["image/svg+xml"])}</div>`;
@@ -149,7 +153,7 @@ async function writeAssets(dir = siteDir) {
   cpSync(join(katexDist, "katex.min.css"), join(assets, "katex", "katex.min.css"));
   cpSync(join(katexDist, "fonts"), join(assets, "katex", "fonts"), { recursive: true });
   cpSync(join(require.resolve("highlight.js/package.json"), "..", "styles", "github.min.css"), join(assets, "highlight.css"));
-  writeFileSync(join(assets, "course.css"), COURSE_CSS + library().LIVE_CSS);
+  writeFileSync(join(assets, "course.css"), COURSE_CSS + liveCss());
   writeFileSync(join(assets, "draw-plots.js"), DRAW_PLOTS_JS);
   await buildBrowserBundle(join(assets, "optimlab.js"));
 }
@@ -167,7 +171,7 @@ function liveFiguresPage() {
     ["SGD's noise floor against the batch size", "The excess loss of constant-step SGD levels off near η tr Σ*/(4B) (dotted): halve η or double B to halve it.", lib.liveNoiseFloor()],
   ];
   const body = sections
-    .map(([title, text, figure], i) => `<section class="cell markdown"><h2>${escape(title)}</h2><p>${escape(text)}</p></section>\n${lib.liveHtml(figure, `live-${i + 1}`)}`)
+    .map(([title, text, figure], i) => `<section class="cell markdown"><h2>${escape(title)}</h2><p>${escape(text)}</p></section>\n${liveHtml(figure, `live-${i + 1}`)}`)
     .join("\n");
   return page({
     title: "Live figures",

@@ -1,4 +1,4 @@
-import { checkBoolean, checkInteger, checkKeys, describe } from "./checks";
+import { checkBoolean, checkInteger, checkKeys, describe } from "../core/checks";
 import { rng } from "./rng";
 
 /**

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { checkInteger, checkKeys, describe } from "./checks";
+import { checkInteger, checkKeys, describe } from "../core/checks";
 import { Dataset, dataset } from "./dataset";
 import { rng } from "./rng";
 

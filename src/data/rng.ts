@@ -1,4 +1,4 @@
-import { checkInteger, describe } from "./checks";
+import { checkInteger, describe } from "../core/checks";
 import { cos, log } from "../math/portable";
 
 /**

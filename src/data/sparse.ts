@@ -1,4 +1,4 @@
-import { checkInteger, checkKeys, checkNumber } from "./checks";
+import { checkInteger, checkKeys, checkNumber } from "../core/checks";
 import { Dataset, dataset } from "./dataset";
 import { rng } from "./rng";
 

@@ -1,4 +1,4 @@
-import { checkInteger, checkKeys, checkNumber, describe } from "./checks";
+import { checkInteger, checkKeys, checkNumber, describe } from "../core/checks";
 import { Dataset, makeDataset } from "./dataset";
 import { Rng, rng } from "./rng";
 

@@ -1,4 +1,4 @@
-import { describe } from "../data/checks";
+import { describe } from "../core/checks";
 import type { Figure } from "./figure";
 import { axis, color, layout, named, round } from "./figures-common";
 

@@ -1,4 +1,4 @@
-import { checkInteger, describe } from "../data/checks";
+import { checkInteger, describe } from "../core/checks";
 
 /**
  * Means of a noisy series over about `count` bins of consecutive entries whose widths grow

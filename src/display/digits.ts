@@ -1,4 +1,4 @@
-import { checkInteger, checkKeys, describe } from "../data/checks";
+import { checkInteger, checkKeys, describe } from "../core/checks";
 import type { Dataset } from "../data/dataset";
 import type { Figure } from "./figure";
 

@@ -1,4 +1,4 @@
-import { checkInteger, checkNumber, describe } from "../data/checks";
+import { checkInteger, checkNumber, describe } from "../core/checks";
 
 /** What `gradientArrows` needs of a problem: a gradient and the window of its contour plot. */
 interface Windowed {

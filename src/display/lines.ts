@@ -1,4 +1,4 @@
-import { checkBoolean, checkKeys, describe } from "../data/checks";
+import { checkBoolean, checkKeys, describe } from "../core/checks";
 import type { Figure } from "./figure";
 import { axis, layout, round } from "./figures-common";
 

@@ -1,3 +1,4 @@
+import { positiveInteger } from "../core/checks";
 import { escapeHtml, inNotebook, nextDisplayId, sendBundle } from "./jupyter";
 
 /** A progress display that updates one output in place. */
@@ -16,9 +17,7 @@ const MIN_INTERVAL_MS = 250;
  * Outside a notebook it prints nothing but the closing line.
  */
 export function progress(total: number, label = "progress"): Progress {
-  if (!(Number.isInteger(total) && total > 0)) {
-    throw new RangeError(`progress: total must be a positive integer, got ${total}`);
-  }
+  positiveInteger("progress", "total", total);
   const displayId = nextDisplayId("optimlab-progress");
   let sent = false;
   let lastSent = 0;

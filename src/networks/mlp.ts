@@ -1,4 +1,4 @@
-import { checkFinite, checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
+import { checkFinite, checkInteger, checkKeys, checkNumber, describe } from "../core/checks";
 import type { Dataset } from "../data/dataset";
 import { Rng, rng } from "../data/rng";
 import { ACTIVATION_NAMES, ActivationName, applyActivation, multiplyByDerivative } from "./activations";

@@ -1,4 +1,4 @@
-import { checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
+import { checkInteger, checkKeys, checkNumber, describe } from "../core/checks";
 
 /**
  * Batch and layer normalization of a batch stored flat row-major (n samples × d features), forward and

@@ -1,8 +1,8 @@
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../schedules/schedule";
+import type { LearningRate } from "../core/learningRate";
 import { filled } from "./state";
-import { boolean, nonNegative } from "./validate";
+import { boolean, nonNegative } from "../core/checks";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
 import { adagradWasm } from "../kernels/adagrad.wasm";
 

@@ -5,8 +5,8 @@
  */
 import { type CommonOptions, makeOptimizer, type Optimizer, type OptimizerState, type UpdateRule } from "./optimizer";
 import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../schedules/schedule";
-import { decayRate } from "./validate";
+import type { LearningRate } from "../core/learningRate";
+import { decayRate } from "../core/checks";
 
 export interface BetaMomentumOptions extends CommonOptions {
   /** Step size α or a schedule (required). */

@@ -7,7 +7,7 @@
  * kernel and the worker thread alike (the state arrays are views of the kernel's memory).
  */
 import { maxAbs } from "./guard";
-import { firstNonFinite } from "./validate";
+import { firstNonFinite } from "../core/finite";
 
 /**
  * What a step throws when a result would not be finite: the run it belongs to has diverged (the

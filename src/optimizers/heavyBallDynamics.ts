@@ -1,4 +1,4 @@
-import { checkNumber } from "../data/checks";
+import { checkNumber } from "../core/checks";
 
 /**
  * The heavy ball (and PyTorch's SGD momentum, the same iterates) on one eigendirection of a quadratic,

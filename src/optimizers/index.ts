@@ -1,4 +1,4 @@
-export type { CommonOptions, Optimizer, OptimizerState, UpdateRule, OptimizerSpec } from "./optimizer";
+export type { CommonOptions, Optimizer, OptimizerState, OptimizerStateDict, UpdateRule, OptimizerSpec } from "./optimizer";
 export { makeOptimizer } from "./optimizer";
 export { NonFiniteStepError } from "./checked";
 export { sgd, type SgdOptions, type SgdState, type SgdOptimizer } from "./sgd";

@@ -1,7 +1,7 @@
 import type { Optimizer } from "./optimizer";
 import { type BetaMomentumOptions, betaMomentumOptimizer } from "./betaMomentum";
 import { zeros } from "./state";
-import { describe } from "./validate";
+import { describe } from "../core/checks";
 
 export type NesterovOptions = BetaMomentumOptions;
 

@@ -1,9 +1,10 @@
 import { type CommonOptions, makeOptimizer, type Optimizer } from "./optimizer";
 import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../schedules/schedule";
+import type { LearningRate } from "../core/learningRate";
 import { luFactor, luSolve } from "./linearSolve";
 import { zeros } from "./state";
-import { describe, firstNonFinite, nonNegative } from "./validate";
+import { describe, nonNegative } from "../core/checks";
+import { firstNonFinite } from "../core/finite";
 
 export interface NewtonOptions extends CommonOptions {
   /** Step length γ or a schedule (default 1: the full Newton step). */
@@ -17,7 +18,8 @@ export interface NewtonState {
   direction: Float64Array;
 }
 
-export type NewtonOptimizer = Optimizer<NewtonState, Required<NewtonOptions>, [hessian: Float64Array]>;
+/** Newton's method: its step takes the Hessian, and it says so (`needsHessian`), so the training loops pass one. */
+export type NewtonOptimizer = Optimizer<NewtonState, Required<NewtonOptions>, [hessian: Float64Array]> & { readonly needsHessian: true };
 
 /**
  * Newton's method (004 §2.4), damped:
@@ -37,12 +39,13 @@ export function newton(options: NewtonOptions = {}): NewtonOptimizer {
   const name = "newton";
   const { o, lr, recordUpdate } = readOptimizerOptions(name, options, { lr: 1, damping: 0 });
   const damping = nonNegative(name, "damping", o.damping);
-  return makeOptimizer<NewtonState, Required<NewtonOptions>, [hessian: Float64Array]>({
+  return makeOptimizer<NewtonState, Required<NewtonOptions>, [hessian: Float64Array], { readonly needsHessian: true }>({
     name,
     options: { lr, damping, recordUpdate },
     lr,
     recordUpdate,
     transforms: [],
+    extend: () => ({ needsHessian: true }),
     rule: () => {
       // Scratch for the factorization; filled by prepare and used by apply within the same step.
       let lu = new Float64Array(0);

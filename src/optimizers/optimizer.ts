@@ -10,13 +10,15 @@
  * and is undone if a result is not finite. So a step that throws leaves the parameters and the
  * optimizer's state (including `t` and not-yet-allocated buffers) exactly as they were.
  */
-import type { LearningRate } from "../schedules/schedule";
+import type { LearningRate } from "../core/learningRate";
 import { decoupledWeightDecay } from "../transforms/decoupledWeightDecay";
 import { l2Penalty } from "../transforms/penalties";
 import type { GradientTransform, TransformContext } from "../transforms/transform";
 import { checkedStep, type StepBackup } from "./checked";
 import { maxAbs, SAFE as SAFE_BOUND, squareSums as sumOfSquares, type StateBounds } from "./guard";
-import { describe, firstNonFinite } from "./validate";
+import { describe, nonNegativeInteger } from "../core/checks";
+import { checkHeader, decodeState, encodeState, sameKeys, type JsonValue } from "../core/stateJson";
+import { firstNonFinite } from "../core/finite";
 
 /** State every optimizer keeps besides its rule's buffers. */
 export interface OptimizerState {
@@ -56,6 +58,36 @@ export interface Optimizer<S extends object, O extends object, X extends unknown
   reset(): void;
   /** A new optimizer with the same options and fresh state that applies `transforms` (then its own) before its rule. */
   withTransforms(...transforms: GradientTransform<any>[]): this;
+  /**
+   * Everything the next step depends on, as plain JSON (torch's `state_dict`): the name, options and
+   * transforms it was made with, `t`, the last learning rate, every state buffer and every transform's
+   * state. Exact to the bit: `JSON.parse(JSON.stringify(...))` of it loads back to the same doubles.
+   */
+  stateDict(): OptimizerStateDict;
+  /**
+   * Restores a state from `stateDict()` (torch's `load_state_dict`), so that the next step continues
+   * the saved run bit for bit. The saved state must come from an optimizer of the same name, options
+   * and transforms; anything else is rejected with an error naming the first mismatch, and nothing changes.
+   */
+  loadStateDict(saved: OptimizerStateDict): void;
+}
+
+/** What `stateDict()` returns: plain JSON. */
+export interface OptimizerStateDict {
+  format: "optimlab.optimizer/1";
+  name: string;
+  /** The options the optimizer was made with (a schedule as `{ function: its stateDict or name }`). */
+  options: Record<string, JsonValue>;
+  /** Names of the transforms applied before the rule, in order. */
+  transforms: string[];
+  /** The parameter count the state is sized for, or null before the first step. */
+  size: number | null;
+  t: number;
+  lr: JsonValue;
+  /** The rule's buffers and numbers, and `update`. */
+  state: Record<string, JsonValue>;
+  /** Each transform's state. */
+  transformStates: JsonValue[];
 }
 
 /**
@@ -258,10 +290,79 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
     measure();
   };
 
+  const FORMAT = "optimlab.optimizer/1";
+  /** The rule's own entries of the state (not t and lr), in a fixed order. */
+  const ruleKeys = () => Object.keys(state).filter((key) => key !== "t" && key !== "lr");
+
+  const stateDict = (): OptimizerStateDict => {
+    const saved: Record<string, JsonValue> = {};
+    for (const key of ruleKeys()) saved[key] = encodeState((state as Record<string, unknown>)[key]);
+    return {
+      format: FORMAT,
+      name,
+      options: encodeState(spec.options) as Record<string, JsonValue>,
+      transforms: transforms.map((t) => t.name),
+      size: size < 0 ? null : size,
+      t: state.t,
+      lr: encodeState(state.lr),
+      state: saved,
+      transformStates: transformStates.map(encodeState),
+    };
+  };
+
+  const loadStateDict = (input: OptimizerStateDict): void => {
+    const owner = `${name}.loadStateDict`;
+    // Everything is decoded and checked before anything changes.
+    const json = checkHeader(name, input, FORMAT, spec.options as Record<string, unknown>);
+    sameKeys(name, "saved state", json, ["format", "name", "options", "transforms", "size", "t", "lr", "state", "transformStates"]);
+    const names = transforms.map((t) => t.name);
+    if (JSON.stringify(json.transforms) !== JSON.stringify(names)) {
+      throw new RangeError(`${name}: the saved state's transforms are ${describe(json.transforms)}, here ${describe(names)} (nothing was loaded)`);
+    }
+    const n = json.size === null ? 0 : nonNegativeInteger(owner, "size", json.size);
+    const t = nonNegativeInteger(owner, "t", json.t);
+    const lr = decodeState(name, "lr", json.lr, 0) as number;
+    if (json.size === null && t !== 0) throw new RangeError(`${name}: the saved state has t = ${t} but no size (nothing was loaded)`);
+    // A template of the state for n parameters: the live one when it has that size, else a fresh one.
+    let like: Record<string, unknown>;
+    if (json.size === null ? size < 0 : n === size) like = state as Record<string, unknown>;
+    else like = { update: recordUpdate && json.size !== null ? new Float64Array(n) : EMPTY, ...spec.rule().init(n) };
+    const keys = ruleKeys();
+    if (typeof json.state !== "object" || json.state === null) throw new RangeError(`${name}: the saved state has no state object (nothing was loaded)`);
+    sameKeys(name, "state", json.state as Record<string, unknown>, keys);
+    const values = new Map<string, unknown>();
+    for (const key of keys) values.set(key, decodeState(name, `state.${key}`, (json.state as Record<string, unknown>)[key], like[key]));
+    const transformLike = transforms.map((tr, i) => (json.size === null ? undefined : size === n ? transformStates[i] : tr.init(n)));
+    const decodedTransforms = json.size === null
+      ? []
+      : (decodeState(name, "transformStates", json.transformStates, transformLike) as unknown[]);
+    // Commit: from here on nothing can fail.
+    if (json.size === null) {
+      reset();
+      return;
+    }
+    if (size !== n) {
+      reset();
+      allocate(n);
+    }
+    const live = state as Record<string, unknown>;
+    for (const [key, value] of values) {
+      if (value instanceof Float64Array) (live[key] as Float64Array).set(value);
+      else live[key] = value;
+    }
+    transformStates = decodedTransforms;
+    state.t = t;
+    state.lr = lr;
+    now = {};
+    measure();
+  };
+
   const optimizer = {
     name,
     options: Object.freeze({ ...spec.options }),
     state,
+    stateDict,
+    loadStateDict,
     transforms: Object.freeze([...transforms]),
     step,
     lrAt,

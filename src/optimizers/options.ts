@@ -1,8 +1,8 @@
 /**
  * Reading the options every optimizer shares, so that each factory only lists its own.
  */
-import type { LearningRate } from "../schedules/schedule";
-import { boolean, learningRate, nonNegative, readOptions } from "./validate";
+import type { LearningRate } from "../core/learningRate";
+import { boolean, learningRate, nonNegative, readOptions } from "../core/checks";
 
 /** Defaults of the options every optimizer accepts besides its own. */
 export const commonDefaults = { recordUpdate: false } as const;

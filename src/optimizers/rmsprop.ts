@@ -1,8 +1,8 @@
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../schedules/schedule";
+import type { LearningRate } from "../core/learningRate";
 import { zeros } from "./state";
-import { boolean, decayRate, nonNegative } from "./validate";
+import { boolean, decayRate, nonNegative } from "../core/checks";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
 import { rmspropWasm } from "../kernels/rmsprop.wasm";
 

@@ -1,8 +1,8 @@
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../schedules/schedule";
+import type { LearningRate } from "../core/learningRate";
 import { zeros } from "./state";
-import { boolean, fraction, nonNegative } from "./validate";
+import { boolean, fraction, nonNegative } from "../core/checks";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
 import { sgdWasm } from "../kernels/sgd.wasm";
 

@@ -1,8 +1,8 @@
 import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../schedules/schedule";
+import type { LearningRate } from "../core/learningRate";
 import { biasCorrection as correction, filled, zeros } from "./state";
-import { boolean, decayRate, nonNegative } from "./validate";
+import { boolean, decayRate, nonNegative } from "../core/checks";
 
 export interface YogiOptions extends CommonOptions {
   /** Learning rate η or a schedule (default 0.01, the paper's). */

@@ -1,4 +1,4 @@
-import { checkKeys, checkNumber } from "../data/checks";
+import { checkKeys, checkNumber } from "../core/checks";
 import { Problem, defineProblem } from "./problem";
 
 /**

@@ -1,4 +1,4 @@
-import { checkInteger, checkKeys, describe } from "../data/checks";
+import { checkInteger, checkKeys, describe } from "../core/checks";
 import { rng } from "../data/rng";
 
 /** A box [low, high] per coordinate, where random points are drawn. */

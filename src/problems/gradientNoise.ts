@@ -1,4 +1,4 @@
-import { checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
+import { checkInteger, checkKeys, checkNumber, describe } from "../core/checks";
 import { rng } from "../data/rng";
 
 /** What `withGradientNoise` needs of a problem (every `Problem` and `QuadraticProblem` has it). */

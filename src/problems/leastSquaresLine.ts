@@ -1,4 +1,4 @@
-import { checkInteger, checkKeys, checkNumber } from "../data/checks";
+import { checkInteger, checkKeys, checkNumber } from "../core/checks";
 import { linearRegression } from "../data/synthetic";
 
 /**

@@ -1,4 +1,4 @@
-import { describe } from "../data/checks";
+import { describe } from "../core/checks";
 
 /** A least-squares loss on a design matrix: what `minimize` needs, and the matrix and targets it holds. */
 export interface LeastSquaresMatrix {

@@ -1,4 +1,4 @@
-import { checkKeys, checkNumber, describe } from "../data/checks";
+import { checkKeys, checkNumber, describe } from "../core/checks";
 import { Derivation, FillFunction, ValueFunction, compileExpression, compileFill, derive, variablesOf } from "./symbolic";
 
 /**

@@ -1,4 +1,4 @@
-import { checkKeys, checkNumber, describe } from "../data/checks";
+import { checkKeys, checkNumber, describe, reject } from "../core/checks";
 import { rng } from "../data/rng";
 import { Problem, checkPoint, defineProblem } from "./problem";
 import { derive } from "./symbolic";
@@ -169,7 +169,7 @@ export function quadratic(options: { eigenvalues: number[]; rotate?: boolean; se
 export function quadraticBowl(options: { condition?: number; angle?: number; scale?: number } = {}): QuadraticProblem {
   checkKeys("quadraticBowl", options, ["condition", "angle", "scale"]);
   const condition = checkNumber("condition", options.condition ?? 10, "positive");
-  if (condition < 1) throw new Error(`condition must be >= 1, got ${condition}`);
+  if (condition < 1) reject("quadraticBowl: condition", "≥ 1", condition);
   const angle = checkNumber("angle", options.angle ?? 0);
   const scale = checkNumber("scale", options.scale ?? 1, "positive");
   const mu = scale / condition;

@@ -1,5 +1,5 @@
 import type * as MathJs from "mathjs";
-import { checkKeys, describe } from "../data/checks";
+import { checkKeys, describe } from "../core/checks";
 import * as portable from "../math/portable";
 
 /**

@@ -1,5 +1,5 @@
-import { nonNegative, positiveInteger, readOptions } from "../optimizers/validate";
-import { defineSchedule, type Schedule } from "./schedule";
+import { nonNegative, positiveInteger, readOptions } from "../core/checks";
+import { defineSchedule, type ClosedFormSchedule, type Schedule } from "./schedule";
 import { cos } from "../math/portable";
 
 export interface CosineDecayOptions {
@@ -20,11 +20,11 @@ export interface CosineDecayOptions {
  *
  * Defaults: minLr 0 (lr and totalSteps required).
  */
-export function cosineDecay(options: CosineDecayOptions): Schedule {
+export function cosineDecay(options: CosineDecayOptions): ClosedFormSchedule {
   const owner = "cosineDecay";
   const o = readOptions(owner, options, { lr: undefined, totalSteps: undefined, minLr: 0 });
   const lr = nonNegative(owner, "lr", o.lr);
   const totalSteps = positiveInteger(owner, "totalSteps", o.totalSteps);
   const minLr = nonNegative(owner, "minLr", o.minLr);
-  return defineSchedule(owner, (t) => minLr + ((lr - minLr) * (1 + cos((Math.PI * t) / totalSteps))) / 2);
+  return defineSchedule(owner, (t) => minLr + ((lr - minLr) * (1 + cos((Math.PI * t) / totalSteps))) / 2, { lr, totalSteps, minLr });
 }

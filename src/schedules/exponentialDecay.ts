@@ -1,5 +1,5 @@
-import { boolean, nonNegative, positive, readOptions } from "../optimizers/validate";
-import { decayProgress, defineSchedule, type Schedule } from "./schedule";
+import { boolean, nonNegative, positive, readOptions } from "../core/checks";
+import { decayProgress, defineSchedule, type ClosedFormSchedule } from "./schedule";
 import { pow } from "../math/portable";
 
 export interface ExponentialDecayOptions {
@@ -20,12 +20,12 @@ export interface ExponentialDecayOptions {
  *
  * Defaults: decaySteps 1, staircase false (lr and gamma required).
  */
-export function exponentialDecay(options: ExponentialDecayOptions): Schedule {
+export function exponentialDecay(options: ExponentialDecayOptions): ClosedFormSchedule {
   const owner = "exponentialDecay";
   const o = readOptions(owner, options, { lr: undefined, gamma: undefined, decaySteps: 1, staircase: false });
   const lr = nonNegative(owner, "lr", o.lr);
   const gamma = nonNegative(owner, "gamma", o.gamma);
   const decaySteps = positive(owner, "decaySteps", o.decaySteps);
   const staircase = boolean(owner, "staircase", o.staircase);
-  return defineSchedule(owner, (t) => lr * pow(gamma, decayProgress(t, decaySteps, staircase)));
+  return defineSchedule(owner, (t) => lr * pow(gamma, decayProgress(t, decaySteps, staircase)), { lr, gamma, decaySteps, staircase });
 }

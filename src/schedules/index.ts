@@ -1,4 +1,4 @@
-export { type Schedule, type LearningRate } from "./schedule";
+export { type Schedule, type LearningRate, type ClosedFormSchedule, type ScheduleStateDict } from "./schedule";
 export { constantLr } from "./constantLr";
 export { stepDecay, type StepDecayOptions } from "./stepDecay";
 export { multiStepDecay, type MultiStepDecayOptions } from "./multiStepDecay";

@@ -1,5 +1,5 @@
-import { boolean, nonNegative, positive, readOptions } from "../optimizers/validate";
-import { decayProgress, defineSchedule, type Schedule } from "./schedule";
+import { boolean, nonNegative, positive, readOptions } from "../core/checks";
+import { decayProgress, defineSchedule, type ClosedFormSchedule } from "./schedule";
 
 export interface InverseTimeDecayOptions {
   /** The initial learning rate η₀. */
@@ -19,12 +19,12 @@ export interface InverseTimeDecayOptions {
  *
  * Defaults: decaySteps 1, staircase false (lr and decayRate required).
  */
-export function inverseTimeDecay(options: InverseTimeDecayOptions): Schedule {
+export function inverseTimeDecay(options: InverseTimeDecayOptions): ClosedFormSchedule {
   const owner = "inverseTimeDecay";
   const o = readOptions(owner, options, { lr: undefined, decayRate: undefined, decaySteps: 1, staircase: false });
   const lr = nonNegative(owner, "lr", o.lr);
   const decayRate = nonNegative(owner, "decayRate", o.decayRate);
   const decaySteps = positive(owner, "decaySteps", o.decaySteps);
   const staircase = boolean(owner, "staircase", o.staircase);
-  return defineSchedule(owner, (t) => lr / (1 + decayRate * decayProgress(t, decaySteps, staircase)));
+  return defineSchedule(owner, (t) => lr / (1 + decayRate * decayProgress(t, decaySteps, staircase)), { lr, decayRate, decaySteps, staircase });
 }

@@ -1,5 +1,5 @@
-import { fraction, nonNegative, positiveInteger, readOptions } from "../optimizers/validate";
-import { defineSchedule, type Schedule } from "./schedule";
+import { fraction, nonNegative, positiveInteger, readOptions } from "../core/checks";
+import { defineSchedule, type ClosedFormSchedule, type Schedule } from "./schedule";
 
 export interface LinearWarmupOptions {
   /** The rate reached at the end of the warmup and kept afterwards. */
@@ -22,11 +22,11 @@ export function warmupFactor(step: number, warmupSteps: number, startFactor: num
  *
  * Defaults: startFactor 1/3 (lr and warmupSteps required).
  */
-export function linearWarmup(options: LinearWarmupOptions): Schedule {
+export function linearWarmup(options: LinearWarmupOptions): ClosedFormSchedule {
   const owner = "linearWarmup";
   const o = readOptions(owner, options, { lr: undefined, warmupSteps: undefined, startFactor: 1 / 3 });
   const lr = nonNegative(owner, "lr", o.lr);
   const warmupSteps = positiveInteger(owner, "warmupSteps", o.warmupSteps);
   const startFactor = fraction(owner, "startFactor", o.startFactor);
-  return defineSchedule(owner, (t) => lr * warmupFactor(t, warmupSteps, startFactor));
+  return defineSchedule(owner, (t) => lr * warmupFactor(t, warmupSteps, startFactor), { lr, warmupSteps, startFactor });
 }

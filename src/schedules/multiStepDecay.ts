@@ -1,5 +1,5 @@
-import { describe, nonNegative, nonNegativeInteger, readOptions } from "../optimizers/validate";
-import { defineSchedule, type Schedule } from "./schedule";
+import { describe, nonNegative, nonNegativeInteger, readOptions } from "../core/checks";
+import { defineSchedule, type ClosedFormSchedule, type Schedule } from "./schedule";
 import { pow } from "../math/portable";
 
 export interface MultiStepDecayOptions {
@@ -17,7 +17,7 @@ export interface MultiStepDecayOptions {
  *
  * Defaults: gamma 0.1 (lr and milestones required).
  */
-export function multiStepDecay(options: MultiStepDecayOptions): Schedule {
+export function multiStepDecay(options: MultiStepDecayOptions): ClosedFormSchedule {
   const owner = "multiStepDecay";
   const o = readOptions(owner, options, { lr: undefined, milestones: undefined, gamma: 0.1 });
   const lr = nonNegative(owner, "lr", o.lr);
@@ -32,5 +32,5 @@ export function multiStepDecay(options: MultiStepDecayOptions): Schedule {
     let passed = 0;
     while (passed < milestones.length && milestones[passed] <= t) passed++;
     return lr * pow(gamma, passed);
-  });
+  }, { lr, gamma, milestones });
 }

@@ -1,5 +1,5 @@
-import { boolean, nonNegative, oneOf, openFraction, positive, positiveInteger, readOptions } from "../optimizers/validate";
-import { defineSchedule, type Schedule } from "./schedule";
+import { boolean, nonNegative, oneOf, openFraction, positive, positiveInteger, readOptions } from "../core/checks";
+import { defineSchedule, type ClosedFormSchedule, type Schedule } from "./schedule";
 import { cos } from "../math/portable";
 
 export interface OneCycleOptions {
@@ -29,7 +29,7 @@ export interface OneCycleOptions {
  *
  * Defaults: pctStart 0.3, divFactor 25, finalDivFactor 1e4, annealStrategy "cos", threePhase false (maxLr and totalSteps required).
  */
-export function oneCycle(options: OneCycleOptions): Schedule {
+export function oneCycle(options: OneCycleOptions): ClosedFormSchedule {
   const owner = "oneCycle";
   const o = readOptions(owner, options, {
     maxLr: undefined,
@@ -89,5 +89,5 @@ export function oneCycle(options: OneCycleOptions): Schedule {
       start = phase.end;
     }
     throw new Error("unreachable");
-  });
+  }, { maxLr, totalSteps, pctStart, divFactor, finalDivFactor, annealStrategy: strategy, threePhase });
 }

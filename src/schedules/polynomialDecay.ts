@@ -1,5 +1,5 @@
-import { nonNegative, positiveInteger, readOptions } from "../optimizers/validate";
-import { defineSchedule, type Schedule } from "./schedule";
+import { nonNegative, positiveInteger, readOptions } from "../core/checks";
+import { defineSchedule, type ClosedFormSchedule, type Schedule } from "./schedule";
 import { pow } from "../math/portable";
 
 export interface PolynomialDecayOptions {
@@ -20,12 +20,12 @@ export interface PolynomialDecayOptions {
  *
  * Defaults: power 1 (linear), endLr 0 (lr and totalSteps required).
  */
-export function polynomialDecay(options: PolynomialDecayOptions): Schedule {
+export function polynomialDecay(options: PolynomialDecayOptions): ClosedFormSchedule {
   const owner = "polynomialDecay";
   const o = readOptions(owner, options, { lr: undefined, totalSteps: undefined, power: 1, endLr: 0 });
   const lr = nonNegative(owner, "lr", o.lr);
   const totalSteps = positiveInteger(owner, "totalSteps", o.totalSteps);
   const power = nonNegative(owner, "power", o.power);
   const endLr = nonNegative(owner, "endLr", o.endLr);
-  return defineSchedule(owner, (t) => (lr - endLr) * pow(1 - Math.min(t, totalSteps) / totalSteps, power) + endLr);
+  return defineSchedule(owner, (t) => (lr - endLr) * pow(1 - Math.min(t, totalSteps) / totalSteps, power) + endLr, { lr, totalSteps, power, endLr });
 }

@@ -1,5 +1,6 @@
-import { decayRate, describe, nonNegative, nonNegativeInteger, oneOf, readOptions } from "../optimizers/validate";
-import { defineSchedule, type Schedule } from "./schedule";
+import { decayRate, describe, nonNegative, nonNegativeInteger, oneOf, readOptions } from "../core/checks";
+import { checkHeader, decodeState, encodeState, sameKeys, type JsonValue } from "../core/stateJson";
+import { defineSchedule, SCHEDULE_FORMAT, type ClosedFormSchedule, type ScheduleStateDict } from "./schedule";
 
 export interface ReduceOnPlateauOptions {
   /** The starting learning rate. */
@@ -26,7 +27,7 @@ export interface ReduceOnPlateauOptions {
  * A schedule driven by a metric: callable as a schedule (it returns the current rate whatever the
  * step), and `observe(metric)` records one evaluation and returns the rate to use next.
  */
-export interface ReduceOnPlateau extends Schedule {
+export interface ReduceOnPlateau extends ClosedFormSchedule {
   (step: number): number;
   /** Records one metric value (one PyTorch `scheduler.step(metric)`) and returns the rate to use next. */
   observe(metric: number): number;
@@ -113,8 +114,31 @@ export function reduceOnPlateau(options: ReduceOnPlateauOptions): ReduceOnPlatea
     return lr;
   };
 
-  const schedule = defineSchedule(owner, () => lr) as ReduceOnPlateau;
+  const resolved = { lr: o.lr, mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps };
+  const counters = () => ({ lr, best, badEpochs, cooldownCounter, observations });
+  /** Its options and what it has observed, as plain JSON (torch's `ReduceLROnPlateau.state_dict`). */
+  const stateDict = (): ScheduleStateDict => ({
+    format: SCHEDULE_FORMAT,
+    name: owner,
+    options: encodeState(resolved) as Record<string, JsonValue>,
+    state: encodeState(counters()) as Record<string, JsonValue>,
+  });
+  /** Restores what a saved plateau schedule had observed; a mismatch is named and changes nothing. */
+  const loadStateDict = (saved: ScheduleStateDict): void => {
+    const json = checkHeader(owner, saved, SCHEDULE_FORMAT, resolved);
+    sameKeys(owner, "saved state", json, ["format", "name", "options", "state"]);
+    const next = decodeState(owner, "state", json.state, counters()) as ReturnType<typeof counters>;
+    const where = `${owner}.loadStateDict`;
+    nonNegative(where, "state.lr", next.lr);
+    nonNegativeInteger(where, "state.badEpochs", next.badEpochs);
+    nonNegativeInteger(where, "state.cooldownCounter", next.cooldownCounter);
+    nonNegativeInteger(where, "state.observations", next.observations);
+    ({ lr, best, badEpochs, cooldownCounter, observations } = next);
+  };
+  const schedule = defineSchedule(owner, () => lr, resolved) as ReduceOnPlateau;
   Object.defineProperties(schedule, {
+    stateDict: { value: stateDict },
+    loadStateDict: { value: loadStateDict },
     observe: { value: observe },
     lr: { get: () => lr },
     best: { get: () => best },

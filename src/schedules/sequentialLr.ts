@@ -1,5 +1,5 @@
-import { describe, positiveInteger, readOptions } from "../optimizers/validate";
-import { defineSchedule, type Schedule } from "./schedule";
+import { describe, positiveInteger, readOptions } from "../core/checks";
+import { defineSchedule, type ClosedFormSchedule, type Schedule } from "./schedule";
 
 export interface SequentialLrOptions {
   /** The schedules to run one after another. */
@@ -16,7 +16,7 @@ export interface SequentialLrOptions {
  *
  * so each schedule starts from its own step 0 when it takes over. No defaults: both lists are required.
  */
-export function sequentialLr(options: SequentialLrOptions): Schedule {
+export function sequentialLr(options: SequentialLrOptions): ClosedFormSchedule {
   const owner = "sequentialLr";
   const o = readOptions(owner, options, { schedules: undefined, milestones: undefined });
   if (!Array.isArray(o.schedules) || o.schedules.length === 0 || o.schedules.some((s) => typeof s !== "function")) {
@@ -38,5 +38,5 @@ export function sequentialLr(options: SequentialLrOptions): Schedule {
     let i = 0;
     while (i < milestones.length && milestones[i] <= t) i++;
     return schedules[i](i === 0 ? t : t - milestones[i - 1]);
-  });
+  }, { schedules, milestones });
 }

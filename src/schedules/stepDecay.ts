@@ -1,5 +1,5 @@
-import { nonNegative, positiveInteger, readOptions } from "../optimizers/validate";
-import { defineSchedule, type Schedule } from "./schedule";
+import { nonNegative, positiveInteger, readOptions } from "../core/checks";
+import { defineSchedule, type ClosedFormSchedule, type Schedule } from "./schedule";
 import { pow } from "../math/portable";
 
 export interface StepDecayOptions {
@@ -17,11 +17,11 @@ export interface StepDecayOptions {
  *
  * Defaults: gamma 0.1 (lr and stepSize required).
  */
-export function stepDecay(options: StepDecayOptions): Schedule {
+export function stepDecay(options: StepDecayOptions): ClosedFormSchedule {
   const owner = "stepDecay";
   const o = readOptions(owner, options, { lr: undefined, stepSize: undefined, gamma: 0.1 });
   const lr = nonNegative(owner, "lr", o.lr);
   const stepSize = positiveInteger(owner, "stepSize", o.stepSize);
   const gamma = nonNegative(owner, "gamma", o.gamma);
-  return defineSchedule(owner, (t) => lr * pow(gamma, Math.floor(t / stepSize)));
+  return defineSchedule(owner, (t) => lr * pow(gamma, Math.floor(t / stepSize)), { lr, stepSize, gamma });
 }

@@ -1,6 +1,6 @@
-import { describe, fraction, positiveInteger, readOptions } from "../optimizers/validate";
+import { describe, fraction, positiveInteger, readOptions } from "../core/checks";
 import { warmupFactor } from "./linearWarmup";
-import { defineSchedule, type Schedule } from "./schedule";
+import { defineSchedule, type ClosedFormSchedule, type Schedule } from "./schedule";
 import { sequentialLr } from "./sequentialLr";
 
 export interface WarmupOptions {
@@ -17,7 +17,7 @@ export interface WarmupOptions {
  *
  * Defaults: startFactor 1/3 (warmupSteps required).
  */
-export function withWarmup(schedule: Schedule, options: WarmupOptions): Schedule {
+export function withWarmup(schedule: Schedule, options: WarmupOptions): ClosedFormSchedule {
   const owner = "withWarmup";
   if (typeof schedule !== "function") {
     throw new TypeError(`${owner}: schedule must be a schedule (step) => lr, got ${describe(schedule)}`);
@@ -25,6 +25,6 @@ export function withWarmup(schedule: Schedule, options: WarmupOptions): Schedule
   const o = readOptions(owner, options, { warmupSteps: undefined, startFactor: 1 / 3 });
   const warmupSteps = positiveInteger(owner, "warmupSteps", o.warmupSteps);
   const startFactor = fraction(owner, "startFactor", o.startFactor);
-  const warmup = defineSchedule(owner, (t) => schedule(0) * warmupFactor(t, warmupSteps, startFactor));
+  const warmup = defineSchedule(owner, (t) => schedule(0) * warmupFactor(t, warmupSteps, startFactor), { warmupSteps, startFactor });
   return sequentialLr({ schedules: [warmup, schedule], milestones: [warmupSteps] });
 }

@@ -15,7 +15,7 @@
  */
 import * as tf from "@tensorflow/tfjs";
 import type { Optimizer } from "../optimizers/optimizer";
-import { describe } from "../optimizers/validate";
+import { describe } from "../core/checks";
 
 interface Slot {
   variable: tf.Variable;

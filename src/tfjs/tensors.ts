@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import type { Dataset } from "../data/dataset";
 import type { MLP } from "../networks/mlp";
-import { describe } from "../optimizers/validate";
+import { describe } from "../core/checks";
 
 /**
  * A classification dataset as TF.js tensors: `x` (n × d, float32) and `y` one-hot (n × classes), the

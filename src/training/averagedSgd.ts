@@ -1,4 +1,4 @@
-import { checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
+import { checkInteger, checkKeys, checkNumber, describe } from "../core/checks";
 import { rng } from "../data/rng";
 
 /** A finite sum f = (1/n) Σ fᵢ whose terms' gradients can be drawn one at a time. */

@@ -1,4 +1,4 @@
-import { checkKeys, describe } from "../data/checks";
+import { checkKeys, describe } from "../core/checks";
 import type { Dataset } from "../data/dataset";
 import { progress as showProgress } from "../display/progress";
 import { FitOptions, FitResult, TrainableModel, fit } from "./fit";

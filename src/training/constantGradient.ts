@@ -1,4 +1,4 @@
-import { checkInteger, checkNumber } from "../data/checks";
+import { checkInteger, checkNumber } from "../core/checks";
 import type { StepOptimizer } from "./optimizer";
 
 /**

@@ -1,4 +1,4 @@
-import { checkNumber, describe } from "../data/checks";
+import { checkNumber, describe } from "../core/checks";
 import type { StepOptimizer } from "./optimizer";
 
 /** An optimizer that also records, for every update, ‖θ_after − θ_before‖ / ‖θ_before‖. */

@@ -1,4 +1,4 @@
-import { checkBoolean, checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
+import { checkBoolean, checkInteger, checkKeys, checkNumber, describe } from "../core/checks";
 import { Dataset, epochOrder } from "../data/dataset";
 import { progress as showProgress } from "../display/progress";
 import { NonFiniteStepError } from "../optimizers/checked";

@@ -1,4 +1,4 @@
-import { checkBoolean, checkInteger, checkKeys, describe } from "../data/checks";
+import { checkBoolean, checkInteger, checkKeys, describe } from "../core/checks";
 import { rng } from "../data/rng";
 
 /** A finite-sum objective f(θ) = (1/n) Σ ℓᵢ(θ) whose mini-batch gradients can be taken (e.g. `leastSquaresLine()`). */

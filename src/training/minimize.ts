@@ -1,4 +1,4 @@
-import { checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
+import { checkInteger, checkKeys, checkNumber, describe } from "../core/checks";
 import { NonFiniteStepError } from "../optimizers/checked";
 import { DEFAULT_LIMIT, Divergence, Failure, StepOptimizer, allFinite, failure, wantsHessian } from "./optimizer";
 

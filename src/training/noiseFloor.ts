@@ -1,4 +1,4 @@
-import { checkInteger, checkKeys, checkNumber, describe } from "../data/checks";
+import { checkInteger, checkKeys, checkNumber, describe } from "../core/checks";
 import type { LeastSquaresLine } from "../problems/leastSquaresLine";
 
 /**

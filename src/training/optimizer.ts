@@ -30,11 +30,13 @@ export function failure(step: number, error: unknown): Failure {
 /** Default bound on |loss| and |parameter| beyond which a run counts as diverged. */
 export const DEFAULT_LIMIT = 1e12;
 
-/** Whether a step needs the Hessian: `hessian` when given, else true for optimizers named "newton" or flagged `needsHessian`. */
+/**
+ * Whether a step needs the Hessian: `hessian` when given, else what the optimizer says of itself
+ * (`needsHessian: true`, as `newton()` does), recognised by what it needs rather than by its name.
+ */
 export function wantsHessian(optimizer: StepOptimizer, hessian: boolean | undefined): boolean {
   if (hessian !== undefined) return hessian;
-  const o = optimizer as { name?: unknown; needsHessian?: unknown };
-  return o.needsHessian === true || o.name === "newton";
+  return (optimizer as { needsHessian?: unknown }).needsHessian === true;
 }
 
 /** True when every entry is finite with |v| ≤ limit. */

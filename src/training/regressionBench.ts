@@ -1,8 +1,8 @@
-import { checkInteger, checkKeys, checkNumber } from "../data/checks";
+import { checkInteger, checkKeys, checkNumber } from "../core/checks";
 import { linearRegression, type LinearRegressionData } from "../data/synthetic";
 import { mlp } from "../networks/mlp";
 import { sgd } from "../optimizers/sgd";
-import type { LearningRate } from "../schedules/schedule";
+import type { LearningRate } from "../core/learningRate";
 import { fit, type FitResult } from "./fit";
 import type { StepOptimizer } from "./optimizer";
 

@@ -1,4 +1,4 @@
-import { describe } from "../data/checks";
+import { describe } from "../core/checks";
 import { Minimizable, runSettings, runSteps, startingLoss, stepBuffers } from "./minimize";
 import { StepOptimizer, wantsHessian } from "./optimizer";
 

@@ -1,4 +1,4 @@
-import { positive } from "../optimizers/validate";
+import { positive } from "../core/checks";
 import { statelessTransform, type GradientTransform } from "./transform";
 
 /** The Euclidean norm of `values`, without overflow for very large entries. */

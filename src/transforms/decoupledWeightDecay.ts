@@ -1,4 +1,4 @@
-import { nonNegative } from "../optimizers/validate";
+import { nonNegative } from "../core/checks";
 import { statelessTransform, type GradientTransform } from "./transform";
 
 /**

@@ -1,4 +1,4 @@
-import { positive } from "../optimizers/validate";
+import { positive } from "../core/checks";
 import { globalNorm } from "./clip";
 
 /**

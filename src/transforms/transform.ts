@@ -1,5 +1,4 @@
-import type { Optimizer } from "../optimizers/optimizer";
-import { describe } from "../optimizers/validate";
+import { describe } from "../core/checks";
 
 /** What a transform may read besides the gradient: the step's learning rate and its 1-based index. */
 export interface TransformContext {
@@ -43,8 +42,15 @@ export function statelessTransform(
   };
 }
 
-function isOptimizer(item: unknown): item is Optimizer<object, object, unknown[]> {
-  return typeof item === "object" && item !== null && typeof (item as { step?: unknown }).step === "function";
+/** What `chain` needs of an optimizer (transforms sit below optimizers and do not import them). */
+interface TakesTransforms {
+  step(...args: never[]): void;
+  withTransforms(...transforms: GradientTransform<any>[]): unknown;
+}
+
+function isOptimizer(item: unknown): item is TakesTransforms {
+  return typeof item === "object" && item !== null && typeof (item as { step?: unknown }).step === "function"
+    && typeof (item as { withTransforms?: unknown }).withTransforms === "function";
 }
 
 function isTransform(item: unknown): item is GradientTransform {
@@ -62,7 +68,7 @@ function isTransform(item: unknown): item is GradientTransform {
  * gradient before its own rule: `chain(clipByGlobalNorm(1), adam({ lr: 1e-3 }))`.
  */
 export function chain(...transforms: GradientTransform<any>[]): GradientTransform<unknown[]>;
-export function chain<O extends Optimizer<object, object, any[]>>(...items: [...GradientTransform<any>[], O]): O;
+export function chain<O extends TakesTransforms>(...items: [...GradientTransform<any>[], O]): O;
 export function chain(...items: unknown[]): unknown {
   const last = items[items.length - 1];
   const transforms = isOptimizer(last) ? items.slice(0, -1) : items;

@@ -57,9 +57,9 @@ test("backtracking: bad options and problems are named; a failed search throws a
   assert.throws(() => backtrackingStep(q, theta, { shrink: 0 }), /shrink must be a finite number > 0, got 0/);
   assert.throws(() => backtrackingStep(q, theta, { c: 1.5 }), /c must be in \(0, 1\), got 1.5/);
   assert.throws(() => backtrackingStep(q, theta, { initialStep: -1 }), /initialStep must be a finite number > 0, got -1/);
-  assert.throws(() => backtrackingStep(q, theta, { maxTrials: 0 }), /maxTrials must be a positive integer/);
+  assert.throws(() => backtrackingStep(q, theta, { maxTrials: 0 }), /maxTrials must be an integer ≥ 1/);
   assert.throws(() => backtrackingStep(q, theta, { step: 1 } as never), /step/);
-  assert.throws(() => backtrackingDescent(q, { steps: 1.5 }), /steps must be a positive integer/);
+  assert.throws(() => backtrackingDescent(q, { steps: 1.5 }), /steps must be an integer ≥ 1/);
   assert.throws(() => backtrackingDescent(q, { steps: 5, start: [1, 2, 3] }), /start must have 2 coordinates, got 3/);
   assert.throws(() => backtrackingStep({ dim: 2 } as never, theta), /problem must have value and gradient/);
   const wrongSign = { dim: 2, value: q.value, gradient: (x: ArrayLike<number>, out: Float64Array) => q.gradient(x, out).map((v) => -v) };

@@ -46,7 +46,7 @@ test("logisticRegression: L bounds the Hessian's curvature everywhere and the sa
   const power = (m: Float64Array) => { let v = [1, 1, 1]; for (let k = 0; k < 500; k++) { const w = [0, 1, 2].map((i) => m[i * 3] * v[0] + m[i * 3 + 1] * v[1] + m[i * 3 + 2] * v[2]); const n = Math.hypot(...w); v = w.map((x) => x / n); } return [0, 1, 2].reduce((s, i) => s + v[i] * (m[i * 3] * v[0] + m[i * 3 + 1] * v[1] + m[i * 3 + 2] * v[2]), 0); };
   assert.ok(Math.abs(power(h0) - logisticRegression(tiny).L) < 1e-9);
   assert.throws(() => logisticRegression(dataset({ x: [[1], [2]], y: [0, 2], classes: 3 })), /must be binary \(classes = 2, k = 1\), got classes = 3/);
-  assert.throws(() => logisticRegression(tiny, { l2: -1 }), /l2 must be a finite number >= 0, got -1/);
+  assert.throws(() => logisticRegression(tiny, { l2: -1 }), /l2 must be a finite number ≥ 0, got -1/);
   assert.throws(() => p.value([1, 2]), /θ must have length 3/);
   assert.throws(() => p.sampleGradient([0, 0, 0], 4), /sample index must be an integer in 0\.\.3, got 4/);
 });

@@ -77,8 +77,8 @@ test("rng: shuffle and permutation are permutations, in place, deterministic", (
 test("rng: bad seeds and counts name the culprit", () => {
   assert.throws(() => rng(1.5), /seed must be an integer, got 1.5/);
   assert.throws(() => rng(Number.NaN), /seed/);
-  assert.throws(() => rng(1).int(0), /n must be a positive integer, got 0/);
-  assert.throws(() => rng(1).permutation(-1), /n must be a non-negative integer, got -1/);
+  assert.throws(() => rng(1).int(0), /n must be an integer ≥ 1, got 0/);
+  assert.throws(() => rng(1).permutation(-1), /n must be an integer ≥ 0, got -1/);
 });
 
 test("003 §4.1 and 004 §4 data are exactly the sources'", () => {
@@ -208,11 +208,11 @@ test("dataset(): rows or flat arrays, shapes checked", () => {
 });
 
 test("generators reject bad options by name", () => {
-  assert.throws(() => moons({ n: 0 }), /n must be an integer >= 2, got 0/);
-  assert.throws(() => blobs({ n: 10.5 }), /n must be a positive integer, got 10.5/);
+  assert.throws(() => moons({ n: 0 }), /n must be an integer ≥ 2, got 0/);
+  assert.throws(() => blobs({ n: 10.5 }), /n must be an integer ≥ 1, got 10.5/);
   assert.throws(() => blobs({ std: -1 }), /std must be a finite number > 0, got -1/);
   assert.throws(() => circles({ factor: 1.5 }), /factor must be in \(0, 1\), got 1.5/);
-  assert.throws(() => spirals({ classes: 1 }), /classes must be an integer >= 2, got 1/);
+  assert.throws(() => spirals({ classes: 1 }), /classes must be an integer ≥ 2, got 1/);
   assert.throws(() => xor({ noise: 0.1 } as never), /xor: unknown option "noise"/);
   assert.throws(() => linearRegression({ d: 2, weights: [1] }), /weights must be an array of d = 2 numbers/);
 });
@@ -249,8 +249,8 @@ test("batches: cover every sample once per epoch, sized, seeded, new order each 
   assert.deepEqual(Array.from(batches(data, { batchSize: 16, shuffle: false })[1].indices), Array.from({ length: 16 }, (_, i) => 16 + i));
   assert.deepEqual(batches(data, { batchSize: 16, dropLast: true }).map((b) => b.n), [16, 16, 16, 16]);
   assert.deepEqual(Array.from(epochOrder(70, true, 1, 0)), list.flatMap((b) => Array.from(b.indices)));
-  assert.throws(() => batches(data, { batchSize: 0 }), /batchSize must be a positive integer, got 0/);
-  assert.throws(() => batches(data, { batchSize: -4 }), /batchSize must be a positive integer, got -4/);
+  assert.throws(() => batches(data, { batchSize: 0 }), /batchSize must be an integer ≥ 1, got 0/);
+  assert.throws(() => batches(data, { batchSize: -4 }), /batchSize must be an integer ≥ 1, got -4/);
   assert.throws(() => batches(data, { batchSize: 4, size: 3 } as never), /unknown option "size"/);
 });
 

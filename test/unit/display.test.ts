@@ -77,7 +77,7 @@ test("exercise checks mark answers without throwing", () => {
 });
 
 test("progress rejects a non-positive total and is silent until closed outside a notebook", () => {
-  assert.throws(() => progress(0), /total must be a positive integer, got 0/);
+  assert.throws(() => progress(0), /total must be an integer ≥ 1, got 0/);
   const p = progress(10, "epochs");
   assert.doesNotThrow(() => p.update(5));
 });

@@ -169,14 +169,14 @@ add("negative and zero sizes", ["rng.normal(0, -1)", () => r.normal(0, -1), /rng
 add("mismatched lengths", ["rng.uniform(5, 1)", () => r.uniform(5, 1), /rng.uniform: low must be ≤ high/]);
 add("NaN and ±Infinity", ["rng.uniform(0, Infinity)", () => r.uniform(0, Infinity), /rng.uniform: high must be a finite number/]);
 add("junk types", ["rng.shuffle(\"abc\")", () => r.shuffle("abc" as never), /rng.shuffle: array must be an array/]);
-add("negative and zero sizes", ["rng.int(0)", () => r.int(0), /\bn must be a positive integer/]);
-add("negative and zero sizes", ["rng.permutation(-1)", () => r.permutation(-1), /\bn must be a non-negative integer/]);
+add("negative and zero sizes", ["rng.int(0)", () => r.int(0), /\bn must be an integer ≥ 1/]);
+add("negative and zero sizes", ["rng.permutation(-1)", () => r.permutation(-1), /\bn must be an integer ≥ 0/]);
 
 // The network.
 add("junk types", ["mlp()", call(L.mlp), /mlp: options with sizes and loss are required/]);
 add("empty arrays", ["mlp({ sizes: [] })", () => L.mlp({ sizes: [], loss: "mse" }), /sizes must list at least/]);
-add("negative and zero sizes", ["mlp({ sizes: [2, 0] })", () => L.mlp({ sizes: [2, 0], loss: "mse" }), /sizes\[1\] must be a positive integer/]);
-add("negative and zero sizes", ["mlp({ sizes: [2, -3] })", () => L.mlp({ sizes: [2, -3], loss: "mse" }), /sizes\[1\] must be a positive integer/]);
+add("negative and zero sizes", ["mlp({ sizes: [2, 0] })", () => L.mlp({ sizes: [2, 0], loss: "mse" }), /sizes\[1\] must be an integer ≥ 1/]);
+add("negative and zero sizes", ["mlp({ sizes: [2, -3] })", () => L.mlp({ sizes: [2, -3], loss: "mse" }), /sizes\[1\] must be an integer ≥ 1/]);
 add("junk types", ["mlp({ loss: \"mae\" })", () => L.mlp({ sizes: [2, 1], loss: "mae" as never }), /loss must be one of/]);
 add("misspelt options", ["mlp({ activaton })", () => L.mlp({ sizes: [2, 1], loss: "mse", activaton: "relu" } as never), /unknown option "activaton"/]);
 add("junk types", ["mlp({ activation: \"sigmoidd\" })", () => L.mlp({ sizes: [2, 3, 1], loss: "mse", activation: "sigmoidd" as never }), /activation\[0\] must be one of/]);
@@ -201,8 +201,8 @@ add("misspelt options", ["rosenbrock({ A: 1 })", () => L.rosenbrock({ A: 1 } as 
 add("mismatched lengths", ["rosenbrock().value([1])", () => L.rosenbrock().value([1]), /must have length 2/]);
 add("junk types", ["defineProblem({ expression: 5 })", () => L.defineProblem({ name: "p", expression: 5 as never, start: [0] }), /expression/]);
 const quartic = () => L.rosenbrock();
-add("negative and zero sizes", ["minimize({ steps: 0 })", () => L.minimize(quartic(), L.adam(), { steps: 0 }), /steps must be a positive integer/]);
-add("NaN and ±Infinity", ["minimize({ steps: NaN })", () => L.minimize(quartic(), L.adam(), { steps: NaN }), /steps must be a positive integer/]);
+add("negative and zero sizes", ["minimize({ steps: 0 })", () => L.minimize(quartic(), L.adam(), { steps: 0 }), /steps must be an integer ≥ 1/]);
+add("NaN and ±Infinity", ["minimize({ steps: NaN })", () => L.minimize(quartic(), L.adam(), { steps: NaN }), /steps must be an integer ≥ 1/]);
 add("misspelt options", ["minimize({ step: 10 })", () => L.minimize(quartic(), L.adam(), { step: 10 } as never), /unknown option "step"/]);
 add("junk types", ["minimize(problem, \"adam\")", () => L.minimize(quartic(), "adam" as never, { steps: 1 }), /minimize: optimizer must have a step/]);
 add("mismatched lengths", ["minimize({ start: [1] })", () => L.minimize(quartic(), L.adam(), { steps: 1, start: [1] }), /start must have length 2/]);
@@ -211,7 +211,7 @@ add("empty arrays", ["sweep({ x: [] })", () => L.sweep(quartic(), (lr) => L.adam
 add("NaN and ±Infinity", ["sweep({ x: [NaN] })", () => L.sweep(quartic(), (lr) => L.adam({ lr }), { x: [NaN], steps: 1 }), /x\[0\] must be a finite number/]);
 add("junk types", ["sweep(problem, \"adam\")", () => L.sweep(quartic(), "adam" as never, { x: [1], steps: 1 }), /sweep: factory must be a function/]);
 const model = () => L.mlp({ sizes: [2, 1], loss: "binaryCrossEntropy" });
-add("negative and zero sizes", ["fit({ epochs: 0 })", () => L.fit(model(), data(), L.adam(), { epochs: 0 }), /epochs must be a positive integer/]);
+add("negative and zero sizes", ["fit({ epochs: 0 })", () => L.fit(model(), data(), L.adam(), { epochs: 0 }), /epochs must be an integer ≥ 1/]);
 add("misspelt options", ["fit({ epoch: 1 })", () => L.fit(model(), data(), L.adam(), { epoch: 1 } as never), /unknown option "epoch"/]);
 add("junk types", ["fit({ shuffle: \"no\" })", () => L.fit(model(), data(), L.adam(), { epochs: 1, shuffle: "no" as never }), /shuffle must be true or false/]);
 add("mismatched lengths", ["fit(3-input model, 2-feature data)", () => L.fit(L.mlp({ sizes: [3, 1], loss: "binaryCrossEntropy" }), data(), L.adam(), { epochs: 1 }), /d = 2 features but the model takes 3/]);
@@ -228,7 +228,7 @@ add("junk types", ["table(\"rows\")", call(L.table, "rows"), /table: rows must b
 add("junk types", ["table([1, 2])", call(L.table, [1, 2]), /table: rows\[0\] must be an object/]);
 add("junk types", ["tex(5)", call(L.tex, 5), /tex: latex must be a string/]);
 add("junk types", ["md(undefined)", call(L.md, undefined), /md: markdown must be a string/]);
-add("negative and zero sizes", ["progress(-1)", call(L.progress, -1), /progress: total must be a positive integer/]);
+add("negative and zero sizes", ["progress(-1)", call(L.progress, -1), /progress: total must be an integer ≥ 1/]);
 add("junk types", ["lossCurves(\"junk\")", call(L.lossCurves, "junk"), /runs must be an object of named runs/]);
 add("empty arrays", ["lossCurves({})", call(L.lossCurves, {}), /lossCurves: runs is empty/]);
 add("empty arrays", ["lossCurves({ a: [] })", call(L.lossCurves, { a: [] }), /run "a" has no losses/]);

@@ -11,7 +11,7 @@ import { KERNEL_MIN_LENGTH, setChunkLength, setParallelMinLength } from "../../s
 import { rng } from "../../src/data/rng";
 import { kernelArray, kernelHeap } from "../../src/kernels/heap";
 import { allFiniteInHeap, sumOfSquaresInHeap } from "../../src/kernels/finite";
-import { firstNonFinite } from "../../src/optimizers/validate";
+import { firstNonFinite } from "../../src/core/finite";
 
 interface Stepper {
   readonly state: object;

@@ -218,14 +218,14 @@ test("an MLP learns: two moons with plain gradient steps", () => {
 
 test("bad input names the culprit", () => {
   assert.throws(() => mlp({ sizes: [2], loss: "mse" }), /sizes must list at least the input and output widths/);
-  assert.throws(() => mlp({ sizes: [2, 0, 1], loss: "mse" }), /sizes\[1\] must be a positive integer, got 0/);
+  assert.throws(() => mlp({ sizes: [2, 0, 1], loss: "mse" }), /sizes\[1\] must be an integer ≥ 1, got 0/);
   assert.throws(() => mlp({ sizes: [2, 1], loss: "hinge" as LossName }), /loss must be one of mse, binaryCrossEntropy, softmaxCrossEntropy, got "hinge"/);
   assert.throws(() => mlp({ sizes: [2, 3, 1], loss: "mse", activation: ["relu", "relu"] }), /activation lists 2 activations for 1 hidden layers/);
   assert.throws(() => mlp({ sizes: [2, 3, 1], loss: "mse", activation: "swish" as ActivationName }), /activation\[0\] must be one of/);
   assert.throws(() => mlp({ sizes: [2, 1], loss: "binaryCrossEntropy", output: "tanh" }), /output = "tanh" is fixed by loss "binaryCrossEntropy"/);
   assert.throws(() => mlp({ sizes: [2, 1], loss: "softmaxCrossEntropy" }), /softmaxCrossEntropy needs at least 2 outputs/);
   assert.throws(() => mlp({ sizes: [2, 1], loss: "mse", init: "orthogonal" as "he" }), /init must be one of xavier, he, normal, zeros, got "orthogonal"/);
-  assert.throws(() => mlp({ sizes: [2, 1], loss: "mse", l2: -1 }), /l2 must be a finite number >= 0, got -1/);
+  assert.throws(() => mlp({ sizes: [2, 1], loss: "mse", l2: -1 }), /l2 must be a finite number ≥ 0, got -1/);
   assert.throws(() => mlp({ sizes: [2, 1], loss: "mse", rate: 1 } as never), /mlp: unknown option "rate"/);
   const net = mlp({ sizes: [2, 3, 2], loss: "softmaxCrossEntropy" });
   assert.throws(() => net.forward(Float64Array.of(1, 2, 3)), /x has 3 values, not a multiple of 2 per sample/);

@@ -64,7 +64,7 @@ test("parseDigitFile and mnistDigits reject bad input, naming the culprit", () =
   assert.equal(parseDigitFile({ data: new Array(784 * 3).fill(0.25) }, "x.json").count, 3);
   assert.throws(() => mnistDigits({ trainPerDigit: 900, testPerDigit: 100 }), /only \d+ images of the digit/);
   assert.throws(() => mnistDigits({ side: 10 as 14 }), /side must be 28, 14 or 7, got 10/);
-  assert.throws(() => mnistDigits({ trainPerDigit: 0 }), /trainPerDigit must be a positive integer, got 0/);
+  assert.throws(() => mnistDigits({ trainPerDigit: 0 }), /trainPerDigit must be an integer ≥ 1, got 0/);
   assert.throws(() => mnistDigits({ seeds: 1 } as never), /unknown option "seeds"/);
   assert.throws(() => mnistDigits({ digits: [3, 3] }), /digits must list at least two different digits 0\.\.9/);
   assert.throws(() => mnistDigitImages(10), /digit must be an integer 0\.\.9, got 10/);

@@ -16,7 +16,7 @@ test("heavyBallRoots: the roots satisfy z² − (1 + β − a)z + β = 0, in eac
   assert.equal(heavyBallRate(0.3, 0), 0.7);
   assert.equal(heavyBallRate(2.5, 0), 1.5);
   assert.ok(Math.abs(heavyBallRate(0.5, 0.64) - 0.8) < 1e-15, "complex roots have modulus √β");
-  assert.throws(() => heavyBallRoots(-1, 0.5), /a \(= ηh\) must be a finite number >= 0, got -1/);
+  assert.throws(() => heavyBallRoots(-1, 0.5), /a \(= ηh\) must be a finite number ≥ 0, got -1/);
 });
 
 test("heavyBallRate matches a run of sgd with momentum on x²/2 (PyTorch's form, the same iterates)", () => {
@@ -44,5 +44,5 @@ test("withGradientNoise: exact values, gradients with the requested spread, repr
   const std = Math.sqrt(draws.reduce((s, v) => s + (v - mean) ** 2, 0) / draws.length);
   assert.ok(Math.abs(mean) < 0.03 && Math.abs(std - 0.5) < 0.03);
   assert.deepEqual(withGradientNoise(base, { std: 0.5, seed: 1 }).gradient([1, 1]), withGradientNoise(base, { std: 0.5, seed: 1 }).gradient([1, 1]));
-  assert.throws(() => withGradientNoise(base, { std: -1 }), /std must be a finite number >= 0, got -1/);
+  assert.throws(() => withGradientNoise(base, { std: -1 }), /std must be a finite number ≥ 0, got -1/);
 });

@@ -132,7 +132,7 @@ describe("normalization argument checks", () => {
   it("names the wrong argument", () => {
     assert.throws(() => batchNorm([1, 2, 3], 2, 2), /x must have n·d = 4 values/);
     assert.throws(() => layerNorm([1, 2], 1, 2, { gamma: [1] }), /gamma must have d = 2 values/);
-    assert.throws(() => layerNorm([1, 2], 1, 2, { eps: -1 }), /eps must be a finite number >= 0/);
+    assert.throws(() => layerNorm([1, 2], 1, 2, { eps: -1 }), /eps must be a finite number ≥ 0/);
     assert.throws(() => batchNorm([1, 2], 1, 2, { momentum: 0.1 } as never), /unknown option "momentum"/);
     assert.throws(() => normalizationBackward([1], layerNorm([1, 2], 1, 2)), /dy must have n·d = 2 values/);
   });

@@ -41,8 +41,8 @@ import {
   withWarmup,
 } from "../../src";
 import { KERNEL_MIN_LENGTH, setChunkLength, setParallelMinLength } from "../../src/kernels/arena";
-import * as validate from "../../src/optimizers/validate";
-import { checkInteger, checkNumber } from "../../src/data/checks";
+import * as validate from "../../src/core/checks";
+import { checkInteger, checkNumber } from "../../src/core/checks";
 
 const SEED = 17;
 

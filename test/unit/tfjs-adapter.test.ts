@@ -5,7 +5,8 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs";
-import { adam, rmsprop, sgd, tfjsPresets, toTfOptimizer, useFastestBackend, OptimlabTfOptimizer } from "../../src";
+import { adam, rmsprop, sgd, tfjsPresets } from "../../src";
+import { toTfOptimizer, useFastestBackend, OptimlabTfOptimizer } from "../../src/tfjs";
 
 const f32 = Math.fround;
 

@@ -10,7 +10,8 @@
 import assert from "node:assert/strict";
 import { before, describe, it } from "node:test";
 import * as tf from "@tensorflow/tfjs";
-import { adadelta, adagrad, adam, adamax, rmsprop, sgd, tfjsPresets, useFastestBackend } from "../../src";
+import { adadelta, adagrad, adam, adamax, rmsprop, sgd, tfjsPresets } from "../../src";
+import { useFastestBackend } from "../../src/tfjs";
 import { rng } from "../../src/data/rng";
 
 type Stepper = { step(x: Float64Array, g: Float64Array): void };

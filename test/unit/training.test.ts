@@ -42,9 +42,10 @@ function adam(lr: number, beta1 = 0.9, beta2 = 0.999, eps = 1e-8): StepOptimizer
   };
 }
 /** Newton for 2 variables: x ← x − H⁻¹g. */
-function newton2(): StepOptimizer & { name: string } {
+function newton2(): StepOptimizer & { name: string; needsHessian: true } {
   return {
     name: "newton",
+    needsHessian: true,
     step(p, g, h) {
       if (!h) throw new Error("newton needs the Hessian");
       const det = h[0] * h[3] - h[1] * h[2];
@@ -151,10 +152,10 @@ test("minimize: Adam's 1e4 steps on Rosenbrock end near (1, 1)", () => {
 
 test("minimize: bad input names the culprit", () => {
   const p = rosenbrock();
-  assert.throws(() => minimize(p, gd(0.1), { steps: 0 }), /steps must be a positive integer, got 0/);
-  assert.throws(() => minimize(p, gd(0.1), { steps: -3 }), /steps must be a positive integer, got -3/);
-  assert.throws(() => minimize(p, gd(0.1), { steps: 2.5 }), /steps must be a positive integer, got 2.5/);
-  assert.throws(() => minimize(p, gd(0.1), { steps: 5, start: [1, 2, 3] }), /start must have length 2, got an array of length 3/);
+  assert.throws(() => minimize(p, gd(0.1), { steps: 0 }), /steps must be an integer ≥ 1, got 0/);
+  assert.throws(() => minimize(p, gd(0.1), { steps: -3 }), /steps must be an integer ≥ 1, got -3/);
+  assert.throws(() => minimize(p, gd(0.1), { steps: 2.5 }), /steps must be an integer ≥ 1, got 2.5/);
+  assert.throws(() => minimize(p, gd(0.1), { steps: 5, start: [1, 2, 3] }), /start must have length 2, got \[1, 2, 3\]/);
   assert.throws(() => minimize(p, gd(0.1), { steps: 5, start: [1, Number.NaN] }), /start\[1\] must be a finite number, got NaN/);
   assert.throws(() => minimize(p, gd(0.1), { steps: 5, lr: 1 } as never), /minimize: unknown option "lr"/);
   assert.throws(() => minimize(p, gd(0.1), { steps: 5, limit: 0 }), /limit must be a finite number > 0, got 0/);
@@ -208,7 +209,7 @@ test("sweep: a 1-D sweep, and errors from the factory name the grid point", () =
   assert.throws(() => sweep(bowl, () => ({}) as StepOptimizer, { x: [1], steps: 1 }), /must return an optimizer with step\(\)/);
   assert.throws(() => sweep(bowl, (lr) => gd(lr), { x: [], steps: 1 }), /x must be a non-empty array of numbers/);
   assert.throws(() => sweep(bowl, (lr) => gd(lr), { x: [1, Number.NaN], steps: 1 }), /x\[1\] must be a finite number, got NaN/);
-  assert.throws(() => sweep(bowl, (lr) => gd(lr), { x: [1], steps: 0 }), /steps must be a positive integer, got 0/);
+  assert.throws(() => sweep(bowl, (lr) => gd(lr), { x: [1], steps: 0 }), /steps must be an integer ≥ 1, got 0/);
   assert.throws(() => sweep(bowl, (lr) => gd(lr), { x: [1], steps: 1, z: [1] } as never), /sweep: unknown option "z"/);
 });
 
@@ -317,9 +318,9 @@ test("fit on 004 §4's four points: whether two ReLU units learn depends on the 
 test("fit: bad input names the culprit", () => {
   const { train } = sgdModelData();
   const net = mlp({ sizes: [2, 4, 1], loss: "binaryCrossEntropy" });
-  assert.throws(() => fit(net, train, gd(0.1), { epochs: 0 }), /epochs must be a positive integer, got 0/);
-  assert.throws(() => fit(net, train, gd(0.1), { epochs: 1, batchSize: 0 }), /batchSize must be a positive integer, got 0/);
-  assert.throws(() => fit(net, train, gd(0.1), { epochs: 1, batchSize: -2 }), /batchSize must be a positive integer, got -2/);
+  assert.throws(() => fit(net, train, gd(0.1), { epochs: 0 }), /epochs must be an integer ≥ 1, got 0/);
+  assert.throws(() => fit(net, train, gd(0.1), { epochs: 1, batchSize: 0 }), /batchSize must be an integer ≥ 1, got 0/);
+  assert.throws(() => fit(net, train, gd(0.1), { epochs: 1, batchSize: -2 }), /batchSize must be an integer ≥ 1, got -2/);
   assert.throws(() => fit(net, train, gd(0.1), { epochs: 1, lr: 3 } as never), /fit: unknown option "lr"/);
   assert.throws(() => fit(net, points004(), gd(0.1), { epochs: 1, test: linearRegression({ n: 4 }) }), /test has d = 1 features but the model takes 2 inputs/);
   assert.throws(() => fit(mlp({ sizes: [3, 1], loss: "mse" }), train, gd(0.1), { epochs: 1 }), /data has d = 2 features but the model takes 3 inputs/);

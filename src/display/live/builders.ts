@@ -3,7 +3,7 @@
  * rate η, momentum β): the static figure at the initial knob values, which a page with the library's
  * browser bundle recomputes whenever the reader moves a slider or drags the start point.
  */
-import { checkInteger, checkKeys, checkNumber, describe } from "../../data/checks";
+import { checkInteger, checkKeys, checkNumber, describe } from "../../core/checks";
 import { liveFigure, type LiveFigure } from "./session";
 import { OPTIMIZER_NAMES, type LiveKnob, type LiveOptimizerName, type LiveRun, type LiveValue } from "./spec";
 

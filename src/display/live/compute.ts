@@ -2,7 +2,7 @@
  * Runs a live figure's description at given knob values with the library's own optimizers, schedules
  * and `minimize`: the same code in Node (the static figure) and in the reader's browser (every update).
  */
-import { describe } from "../../data/checks";
+import { describe } from "../../core/checks";
 import { epochOrder } from "../../data/dataset";
 import * as optimizers from "../../optimizers";
 import { d2lQuadratic, rosenbrock, beale, himmelblau, saddle, rastrigin } from "../../problems/catalog";

@@ -3,7 +3,7 @@
  * it with the library's browser bundle whenever the reader moves a slider or drags the start point.
  * Any option value may name a knob instead of a number: `{ knob: "eta" }`, or `{ knob: "eta", times: 0.5 }`.
  */
-import { checkInteger, checkNumber, describe } from "../../data/checks";
+import { checkInteger, checkNumber, describe } from "../../core/checks";
 
 /** A number, a flag, a string option (e.g. "cos"), or a knob's current value (times a constant). */
 export type LiveValue = number | boolean | string | { knob: string; times?: number };

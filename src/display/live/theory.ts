@@ -13,6 +13,7 @@
  * "Why Momentum Really Works", Distill (2017), whose regions (monotone, ripples, oscillation,
  * divergence) are the root patterns of the heavy-ball polynomial.
  */
+import { heavyBallRate as directionRate } from "../../optimizers/heavyBallDynamics";
 
 /** The largest root modulus of t² + a₁t + a₀ (real coefficients). */
 export function rootRadius(a1: number, a0: number): number {
@@ -29,10 +30,14 @@ export function gdRate(eta: number, eigenvalues: readonly number[]): number {
   return worst;
 }
 
-/** Heavy ball's rate: the worst root modulus of t² − (1 + β − ηλ)t + β over the eigenvalues. */
+/**
+ * Heavy ball's rate: the worst over the eigenvalues of the one-direction rate of
+ * src/optimizers/heavyBallDynamics.ts (root modulus of t² − (1 + β − ηλ)t + β, a near-double root
+ * counted as double). η, β and every ηλ must be ≥ 0, as there.
+ */
 export function heavyBallRate(eta: number, beta: number, eigenvalues: readonly number[]): number {
   let worst = 0;
-  for (const lambda of eigenvalues) worst = Math.max(worst, rootRadius(-(1 + beta - eta * lambda), beta));
+  for (const lambda of eigenvalues) worst = Math.max(worst, directionRate(eta * lambda, beta));
   return worst;
 }
 
