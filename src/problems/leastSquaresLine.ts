@@ -3,11 +3,11 @@ import { linearRegression } from "../data/synthetic";
 
 /**
  * Fitting a line ŷ = wx + b to seeded data y = 2x + 1 + ε (x uniform in [−1, 1], ε ~ N(0, noise²)) by
- * least squares, J(w, b) = (1/n) Σ (w xᵢ + b − yᵢ)²: a 2-D quadratic whose mini-batch gradients are
+ * least squares, f(w, b) = (1/n) Σ (w xᵢ + b − yᵢ)²: a 2-D quadratic whose mini-batch gradients are
  * noisy, where stochastic gradient descent has an exact noise floor. J, its gradient and Hessian
  * come from the data's moments; `batchGradient` averages the per-example gradients
  * 2(w xᵢ + b − yᵢ)(xᵢ, 1) over a slice of a sample order.
- * For constant-step SGD with batch size B and small η, E[J − J*] → η tr Σ* / (4B), Σ* the covariance
+ * For constant-step SGD with batch size B and small η, E[f − f*] → η tr Σ* / (4B), Σ* the covariance
  * of the per-example gradients at the optimum (lesson 03 derives it).
  */
 export interface LeastSquaresLine {
@@ -63,7 +63,7 @@ export function leastSquaresLine(options: { n?: number; noise?: number; seed?: n
     s11 += 4 * r * r;
   }
   return {
-    name: `least squares J(w, b), n = ${n}`,
+    name: `least squares f(w, b), n = ${n}`,
     dim: 2,
     variables: ["w", "b"],
     n,

@@ -185,7 +185,7 @@ const lossPanel: PanelBuilder = (spec, problem, result) => {
     });
   }
   return {
-    title: ls ? (width > 1 ? `excess loss J − J*, means of ${width} steps` : "excess loss J − J*") : minus !== 0 ? "loss − f*" : "loss",
+    title: ls ? (width > 1 ? `excess loss f − f*, means of ${width} steps` : "excess loss f − f*") : minus !== 0 ? "loss − f*" : "loss",
     traces,
     xaxis: { title: { text: "step" }, range: [0, spec.steps] },
     yaxis: log

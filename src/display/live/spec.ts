@@ -28,7 +28,7 @@ export type LiveProblem =
   | { quadratic: { mu: number; L: number; angle?: number }; start?: [number, number]; xRange?: [number, number]; yRange?: [number, number] }
   /** A formula in two variables, differentiated by mathjs. */
   | { expression: string; variables?: [string, string]; start: [number, number]; xRange: [number, number]; yRange: [number, number]; minima?: number[][] }
-  /** Least squares J(w, b) = mean (w x + b − y)² on seeded data y = 2x + 1 + ε: runs take mini-batches. */
+  /** Least squares f(w, b) = mean (w x + b − y)² on seeded data y = 2x + 1 + ε: runs take mini-batches. */
   | { leastSquares: { n: number; noise: number; seed: number } };
 
 export const OPTIMIZER_NAMES = ["sgd", "heavyBall", "emaMomentum", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "yogi"] as const;

@@ -5,7 +5,7 @@ const xs = [1, 2, 3, 4, 5];
 const ys = xs.map((x) => 2 * x);
 const curvature = (2 / xs.length) * xs.reduce((s, x) => s + x * x, 0); // L''(w) = 22
 
-/** The lesson's training loop: loss after `steps` updates of w ← w − η dL/dw from w₀. */
+/** The lesson's training loop: loss after `steps` updates of w ← w − η df/dw from w₀. */
 function trainedLoss({ learningRate, steps, initialWeight }: { learningRate: number; steps: number; initialWeight: number }): number {
   const loss = (w: number) => xs.reduce((s, x, i) => s + (w * x - ys[i]) ** 2, 0) / xs.length;
   let w = initialWeight;
@@ -29,7 +29,7 @@ export default {
     hint: "set the knobs at the top of the Train cell, re-run it, and read the loss at the last step from its table.",
   }),
   "00.3": functionKey(
-    "dL/db",
+    "df/db",
     (w: number, b: number) => (2 / xs.length) * xs.reduce((s, x, i) => s + (w * x + b - ys[i]), 0),
     [[0, 0], [1.5, -0.5], [2, 1], [-1, 3]],
     { hint: "differentiate (wx + b − y)² with respect to b: the inner derivative is 1, not x." },
