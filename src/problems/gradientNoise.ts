@@ -23,7 +23,7 @@ export function withGradientNoise<P extends Differentiable>(problem: P, options:
   return {
     dim: problem.dim,
     start: problem.start,
-    name: `${problem.name ?? "problem"} with gradient noise σ = ${std}`,
+    name: `${problem.name ?? "problem"} with gradient noise s = ${std}`,
     std,
     value: (x) => problem.value(x),
     gradient(x, out) {

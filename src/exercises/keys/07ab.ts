@@ -1,6 +1,6 @@
 import { functionKey, numberKey } from "../key";
 
-// The lesson's noisy bowl: eigenvalues 0.5 and 2, gradient noise σ = 1. The expected floor of
+// The lesson's noisy bowl: eigenvalues 0.5 and 2, gradient noise s = 1. The expected floor of
 // gradient descent at a fixed rate η: Σᵢ ησ²/(2(2 − ηhᵢ)).
 const eigenvalues = [0.5, 2];
 const floorAt = (eta: number) => eigenvalues.reduce((s, h) => s + eta / (2 * (2 - eta * h)), 0);
