@@ -5,7 +5,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync, wri
 import { basename, join, resolve } from "node:path";
 import { jupyterEnv, root, venvBin, venvPython } from "../../scripts/lib/python-env.mjs";
 import { readSolutions, toSourceNotebook } from "./assignment.mjs";
-import { readNotebook } from "../../scripts/lib/notebooks.mjs";
+import { cellSource, listNotebooks, readNotebook } from "../../scripts/lib/notebooks.mjs";
 
 export const defaultCourseDir = join(root, "build", "course");
 export const solutionsDir = join(root, "class", "solutions");
@@ -52,12 +52,13 @@ export function solutionsFileOf(lessonPath) {
   return join(solutionsDir, `${basename(lessonPath).split("-")[0]}.ts`);
 }
 
-/**
- * Makes the assignment of a lesson: source/<name>/<name>.ipynb with the solutions, then
- * `nbgrader generate_assignment` writes the student version to release/<name>/<name>.ipynb.
- */
-export function makeAssignment(lessonPath, courseDir, { solutionsFile = solutionsFileOf(lessonPath) } = {}) {
-  courseDir = ensureCourse(courseDir);
+/** The lessons that check exercises with `exercise("<id>", answer)`: the ones that make assignments. */
+export function gradableLessons() {
+  return listNotebooks().filter((p) => readNotebook(p).cells.some((c) => c.cell_type === "code" && /^exercise\("/m.test(cellSource(c))));
+}
+
+/** Writes a lesson's nbgrader source notebook, source/<name>/<name>.ipynb, with the reference solutions. */
+function writeSource(lessonPath, courseDir, solutionsFile = solutionsFileOf(lessonPath)) {
   const name = basename(lessonPath, ".ipynb");
   if (!existsSync(solutionsFile)) throw new Error(`${name}: no reference solutions (expected ${solutionsFile})`);
   const { notebook, exercises } = toSourceNotebook(readNotebook(lessonPath), readSolutions(solutionsFile), { name });
@@ -67,11 +68,36 @@ export function makeAssignment(lessonPath, courseDir, { solutionsFile = solution
   mkdirSync(sourceDir, { recursive: true });
   const source = join(sourceDir, `${name}.ipynb`);
   writeFileSync(source, JSON.stringify(notebook, null, 1) + "\n");
-  must(courseDir, ["generate_assignment", name, "--force"]);
   return { name, exercises, source, release: join(courseDir, "release", name, `${name}.ipynb`) };
 }
 
-/** Scores every submission of an assignment (`nbgrader autograde`); resolves to the gradebook's scores. */
+/**
+ * Makes the assignment of a lesson: source/<name>/<name>.ipynb with the solutions, then
+ * `nbgrader generate_assignment` writes the student version to release/<name>/<name>.ipynb.
+ */
+export function makeAssignment(lessonPath, courseDir, { solutionsFile = solutionsFileOf(lessonPath) } = {}) {
+  courseDir = ensureCourse(courseDir);
+  const made = writeSource(lessonPath, courseDir, solutionsFile);
+  must(courseDir, ["generate_assignment", made.name, "--force"]);
+  return made;
+}
+
+/**
+ * Makes the assignments of several lessons with one `nbgrader generate_assignment` run (one Python start
+ * instead of one per lesson); it also regenerates any other assignment already in the course's source/.
+ * Returns the list of makeAssignment's results, in the order of `lessonPaths`.
+ */
+export function makeAssignments(lessonPaths, courseDir) {
+  courseDir = ensureCourse(courseDir);
+  const made = lessonPaths.map((p) => writeSource(p, courseDir));
+  if (made.length) must(courseDir, ["generate_assignment", "*", "--force"]);
+  return made;
+}
+
+/**
+ * Scores every submission of an assignment (`nbgrader autograde`); returns the gradebook's scores.
+ * `assignment` "*" grades every assignment of the course in one run; scores are then keyed by assignment.
+ */
 export function autograde(courseDir, assignment, { students } = {}) {
   courseDir = ensureCourse(courseDir);
   const args = ["autograde", assignment, "--force", "--create"];
@@ -80,7 +106,10 @@ export function autograde(courseDir, assignment, { students } = {}) {
   return { output, scores: scores(courseDir, assignment) };
 }
 
-/** An assignment's scores from the gradebook: { student: { score, max_score, cells: { grade_id: score } } }. */
+/**
+ * An assignment's scores from the gradebook: { student: { score, max_score, cells: { grade_id: score } } };
+ * for assignment "*", every assignment's: { assignment: { student: … } }.
+ */
 export function scores(courseDir, assignment) {
   const r = spawnSync(venvPython, [join(root, "class", "lib", "scores.py"), resolve(courseDir), assignment], { encoding: "utf8", env: jupyterEnv() });
   if (r.status !== 0) throw new Error(`reading the gradebook failed: ${r.stderr}`);
