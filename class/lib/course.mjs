@@ -1,6 +1,6 @@
 // An nbgrader course folder for the lessons: source/ (the instructor's notebooks, with solutions),
 // release/ (what students get), submitted/<student>/, autograded/, feedback/ and gradebook.db.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { jupyterEnv, root, venvBin, venvPython } from "../../scripts/lib/python-env.mjs";
@@ -41,10 +41,25 @@ export function nbgrader(courseDir, args) {
   return { status: r.status, output: `${r.stdout ?? ""}${r.stderr ?? ""}` };
 }
 
-function must(courseDir, args) {
-  const r = nbgrader(courseDir, args);
+/** nbgrader() without blocking: resolves to { status, output } when the command ends. */
+export function nbgraderAsync(courseDir, args) {
+  return new Promise((done) => {
+    const child = spawn(venvBin("nbgrader"), args, { cwd: courseDir, env: jupyterEnv() });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("error", (e) => done({ status: null, output: `${output}${e.message}` }));
+    child.on("close", (status) => done({ status, output }));
+  });
+}
+
+function checked(args, r) {
   if (r.status !== 0) throw new Error(`nbgrader ${args.join(" ")} failed (exit ${r.status}):\n${r.output.slice(-4000)}`);
   return r.output;
+}
+
+function must(courseDir, args) {
+  return checked(args, nbgrader(courseDir, args));
 }
 
 /** The solutions file of a lesson: class/solutions/<number prefix>.ts ("02-gradient-descent" → 02.ts). */
@@ -100,10 +115,22 @@ export function makeAssignments(lessonPaths, courseDir) {
  */
 export function autograde(courseDir, assignment, { students } = {}) {
   courseDir = ensureCourse(courseDir);
+  const output = must(courseDir, autogradeArgs(assignment, students));
+  return { output, scores: scores(courseDir, assignment) };
+}
+
+/** autograde() without blocking, so that several course folders can be graded at once, one per core. */
+export async function autogradeAsync(courseDir, assignment, { students } = {}) {
+  courseDir = ensureCourse(courseDir);
+  const args = autogradeArgs(assignment, students);
+  const output = checked(args, await nbgraderAsync(courseDir, args));
+  return { output, scores: scores(courseDir, assignment) };
+}
+
+function autogradeArgs(assignment, students) {
   const args = ["autograde", assignment, "--force", "--create"];
   if (students) args.push(`--CourseDirectory.student_id=${students.length === 1 ? students[0] : `[${students.join(",")}]`}`);
-  const output = must(courseDir, args);
-  return { output, scores: scores(courseDir, assignment) };
+  return args;
 }
 
 /**

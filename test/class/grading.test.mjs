@@ -1,19 +1,25 @@
 // Every lesson's exercises as an nbgrader assignment: the student version has no solutions and no hidden
 // tests; `nbgrader autograde` gives an untouched notebook 0 and the reference solution full marks in every
 // lesson, a partly answered one the points of the answers it got right, and grades a submission that
-// throws without crashing. All assignments are generated in one nbgrader run and graded in one more.
+// throws without crashing. The lessons are shared out between one course folder per core (at most 4);
+// each folder's assignments are generated in one nbgrader run, and the folders are graded at the same time,
+// one `nbgrader autograde "*"` each.
 import { before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { basename, join } from "node:path";
 import { cellSource, readNotebook, root } from "../../scripts/lib/notebooks.mjs";
 import { ensureClassEnvironment } from "../../class/python.mjs";
-import { autograde, gradableLessons, makeAssignments, solutionsFileOf } from "../../class/lib/course.mjs";
+import { autogradeAsync, gradableLessons, makeAssignments, solutionsFileOf } from "../../class/lib/course.mjs";
 import { expandShorthand, findExerciseCalls, parseSolutions, toSourceNotebook } from "../../class/lib/assignment.mjs";
 
-const course = join(root, "build", "class-test", "course");
+const courses = join(root, "build", "class-test", "grading");
 // Every lesson that checks exercises with exercise("<id>", answer); each must have reference solutions.
-const lessons = gradableLessons();
+// OPTIMLAB_GRADING_LESSONS=05b,07b grades only those (while writing a lesson's solutions).
+const gradable = gradableLessons();
+const only = process.env.OPTIMLAB_GRADING_LESSONS?.split(",").map((s) => s.trim());
+const lessons = only ? gradable.filter((p) => only.includes(basename(p).split("-")[0])) : gradable;
 
 describe("converting a lesson", () => {
   const lessonNb = {
@@ -57,25 +63,33 @@ describe("converting a lesson", () => {
 });
 
 describe("grading every lesson with nbgrader", { skip: lessons.length ? false : "no lesson in notebooks/ checks exercise(\"<id>\", answer) (the exercise API of issue 12)" }, () => {
-  let made; // makeAssignments' result per lesson, in lesson order
+  let made; // makeAssignments' result per lesson, in lesson order, each with its course folder
   let result;
   let expected; // { assignment: { student: points } }
   let seconds;
   // The partly answered and the throwing submission are made of the first lesson only.
   const first = () => made[0];
 
-  before(() => {
+  before(async () => {
     const env = ensureClassEnvironment();
     assert.ok(env.ok, env.reason);
-    const missing = lessons.filter((p) => !existsSync(solutionsFileOf(p))).map((p) => basename(p));
+    const missing = gradable.filter((p) => !existsSync(solutionsFileOf(p))).map((p) => basename(p));
     assert.deepEqual(missing, [], `lessons with exercises but no class/solutions/<lesson>.ts: ${missing.join(", ")}`);
-    rmSync(course, { recursive: true, force: true });
+    rmSync(courses, { recursive: true, force: true });
     const started = Date.now();
-    made = makeAssignments(lessons, course);
-    const submit = (name, student, nb) => {
-      const dir = join(course, "submitted", student, name);
+    // Lesson i goes to folder i mod jobs, so that every folder gets early and late (longer) lessons.
+    const jobs = Math.max(1, Math.min(4, availableParallelism(), lessons.length));
+    const folders = Array.from({ length: jobs }, (_, j) => join(courses, `course-${j + 1}`));
+    made = [];
+    for (const [j, course] of folders.entries()) {
+      const share = lessons.filter((_, i) => i % jobs === j);
+      makeAssignments(share, course).forEach((m) => made.push({ ...m, course }));
+    }
+    made.sort((a, b) => lessons.findIndex((p) => basename(p, ".ipynb") === a.name) - lessons.findIndex((p) => basename(p, ".ipynb") === b.name));
+    const submit = (m, student, nb) => {
+      const dir = join(m.course, "submitted", student, m.name);
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `${name}.ipynb`), JSON.stringify(nb, null, 1));
+      writeFileSync(join(dir, `${m.name}.ipynb`), JSON.stringify(nb, null, 1));
     };
     // The k-th "// YOUR CODE HERE" of an answer cell is the k-th solution region of the source's cell.
     const regions = (text) => [...text.matchAll(/\/\/ BEGIN SOLUTION\n([\s\S]*?)\n\s*\/\/ END SOLUTION/g)].map((m) => m[1]);
@@ -92,22 +106,23 @@ describe("grading every lesson with nbgrader", { skip: lessons.length ? false : 
     };
     expected = {};
     for (const m of made) {
-      submit(m.name, "untouched", readNotebook(m.release));
-      submit(m.name, "reference", fill(m, (k, solution) => solution));
+      submit(m, "untouched", readNotebook(m.release));
+      submit(m, "reference", fill(m, (k, solution) => solution));
       expected[m.name] = { untouched: 0, reference: m.exercises.length };
     }
     const total = first().exercises.length;
     const half = Math.ceil(total / 2);
     // Exercises sit in answer cells in the order of their tests, so `partial` answers the first `half`.
-    submit(first().name, "partial", fill(first(), (k, solution) => (k < half ? solution : "// YOUR CODE HERE")));
-    submit(first().name, "throws", fill(first(), (k, solution) => (k === 0 ? 'throw new Error("a student\'s bug");' : solution)));
+    submit(first(), "partial", fill(first(), (k, solution) => (k < half ? solution : "// YOUR CODE HERE")));
+    submit(first(), "throws", fill(first(), (k, solution) => (k === 0 ? 'throw new Error("a student\'s bug");' : solution)));
     expected[first().name].partial = half;
-    result = autograde(course, "*");
+    const graded = await Promise.all(folders.map((course) => autogradeAsync(course, "*")));
+    result = { scores: Object.assign({}, ...graded.map((g) => g.scores)), jobs };
     seconds = (Date.now() - started) / 1000;
   });
 
   test("the student versions have neither the solutions nor the hidden tests", (t) => {
-    t.diagnostic(`${made.length} assignments, ${made.reduce((n, m) => n + m.exercises.length, 0)} exercises; generating and grading ${Object.values(expected).reduce((n, e) => n + Object.keys(e).length, 0)} submissions took ${seconds.toFixed(0)} s`);
+    t.diagnostic(`${made.length} assignments, ${made.reduce((n, m) => n + m.exercises.length, 0)} exercises; generating and grading ${Object.values(expected).reduce((n, e) => n + Object.keys(e).length, 0)} submissions in ${result.jobs} course folders at once took ${seconds.toFixed(0)} s`);
     for (const m of made) {
       const text = readNotebook(m.release).cells.map(cellSource).join("\n");
       assert.doesNotMatch(text, /BEGIN SOLUTION|END SOLUTION|HIDDEN TESTS|judgeExercise/, m.name);
@@ -135,7 +150,7 @@ describe("grading every lesson with nbgrader", { skip: lessons.length ? false : 
   });
 
   test("a submission that throws is graded: the failing cell's answers score 0, grading goes on", () => {
-    const name = first().name;
+    const { name, course } = first();
     const s = result.scores[name].throws;
     assert.ok(s, "no grade for the submission that throws");
     assert.ok(s.score < first().exercises.length, JSON.stringify(s));
