@@ -5,6 +5,7 @@ starts) and by the Kubernetes image (class/k8s/values.yaml, when a student's pod
 
 Usage: python copy_lessons.py HOME [CHECKOUT]   (CHECKOUT defaults to the folder above class/)
 """
+import filecmp
 import os
 import shutil
 import sys
@@ -22,13 +23,17 @@ def copy_lessons(home, checkout):
     if not os.path.islink(link):
         os.makedirs(os.path.dirname(link), exist_ok=True)
         os.symlink(checkout, link)
-    # plotly.js for the figures' HTML fallback: a real file (Jupyter serves nothing behind a link that
-    # leaves its root), copied from the one `npm install` put beside the repo's lessons.
-    plotly = os.path.join(lessons, "node_modules", "optimlab-assets", "plotly.min.js")
-    copy = os.path.join(target, "node_modules", "optimlab-assets", "plotly.min.js")
-    if os.path.exists(plotly) and not os.path.exists(copy):
-        os.makedirs(os.path.dirname(copy), exist_ok=True)
-        shutil.copyfile(plotly, copy)
+    # The scripts a page loads from the server (plotly.js, the library's browser bundle for live figures):
+    # real files, as Jupyter serves nothing behind a link that leaves its root. Copied from the folder
+    # `npm install` fills beside the repo's lessons, again whenever the library's copy has changed.
+    assets = os.path.join(lessons, "node_modules", "optimlab-assets")
+    copies = os.path.join(target, "node_modules", "optimlab-assets")
+    if os.path.isdir(assets):
+        os.makedirs(copies, exist_ok=True)
+        for name in sorted(os.listdir(assets)):
+            source, copy = os.path.join(assets, name), os.path.join(copies, name)
+            if not os.path.exists(copy) or not filecmp.cmp(source, copy, shallow=False):
+                shutil.copyfile(source, copy)
     return target
 
 

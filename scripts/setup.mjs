@@ -8,7 +8,7 @@
 // Without Python, steps 2 and 3 are skipped with a message that says what is missing; the library
 // itself is built and usable either way.
 import { existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, symlinkSync } from "node:fs";
-import { copyPlotly } from "./lib/plotly-copy.mjs";
+import { copyAssets } from "./lib/assets-copy.mjs";
 import { platform } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { ensureEnvironment, registerKernel, removeOldUserKernel, root } from "./lib/python-env.mjs";
@@ -32,7 +32,7 @@ if (!existsSync(join(root, "node_modules", "tslab")) || !existsSync(join(root, "
   process.exit(1);
 }
 linkSelf();
-copyPlotly(join(root, "notebooks"));
+copyAssets(join(root, "notebooks"));
 const removed = removeOldUserKernel();
 if (removed) console.log(`optimlab: removed the kernelspec an earlier version of optimlab wrote to ${removed}; the kernel now lives in .venv/`);
 if (process.env.OPTIMLAB_SKIP_PYTHON === "1") {

@@ -59,6 +59,8 @@ function renderOutput(output) {
     return `<pre class="stream stderr">${escape(`${output.ename}: ${output.evalue}\n${(output.traceback ?? []).join("\n")}`)}</pre>`;
   }
   const data = output.data ?? {};
+  // A live figure's notebook version (src/display/live/notebook.ts): the page makes the static figure live itself.
+  if (output.metadata?.optimlab?.live) return "";
   if (data[PLOTLY_MIME]?.live) return library().liveHtml(data[PLOTLY_MIME], `optimlab-live-${++liveCount}`);
   if (data["text/html"] !== undefined) return `<div class="html-output">${text(data["text/html"]).replace(LOADER, "")}</div>`;
   if (data["image/png"]) return `<img class="image-output" alt="figure" src="data:image/png;base64,${text(data["image/png"]).trim()}">`;
@@ -125,15 +127,9 @@ table.optimlab-table th, table.optimlab-table td { border-bottom: 1px solid #ddd
 table.optimlab-table caption { text-align: left; font-weight: bold; padding-bottom: 4px; }
 .markdown table { border-collapse: collapse; } .markdown th, .markdown td { border: 1px solid #ddd; padding: 3px 8px; }
 img.image-output { max-width: 100%; }
-.optimlab-live { margin: 8px 0 16px; }
-.optimlab-live-controls, .playground-row { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 18px; font-family: Helvetica, Arial, sans-serif; font-size: 14px; margin: 4px 0; }
-.optimlab-knob { display: inline-flex; align-items: center; gap: 6px; }
-.optimlab-knob input[type=range] { width: 160px; }
-.optimlab-knob output { min-width: 3.5em; font-variant-numeric: tabular-nums; }
-.optimlab-live-hint { color: #666; font-style: italic; }
-.optimlab-live-error { color: #b00020; font-family: Helvetica, Arial, sans-serif; font-size: 14px; min-height: 1em; }
+.playground-row { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 18px; font-family: Helvetica, Arial, sans-serif; font-size: 14px; margin: 4px 0; }
 .playground-run { border-left: 3px solid #8aa4c8; padding-left: 8px; }
-@media print { .optimlab-live-controls, .playground-form { display: none; } }
+@media print { .playground-form { display: none; } }
 ol.lessons li { margin: 10px 0; } ol.lessons .summary { color: #555; font-size: 15px; }
 `;
 
@@ -153,7 +149,7 @@ async function writeAssets(dir = siteDir) {
   cpSync(join(katexDist, "katex.min.css"), join(assets, "katex", "katex.min.css"));
   cpSync(join(katexDist, "fonts"), join(assets, "katex", "fonts"), { recursive: true });
   cpSync(join(require.resolve("highlight.js/package.json"), "..", "styles", "github.min.css"), join(assets, "highlight.css"));
-  writeFileSync(join(assets, "course.css"), COURSE_CSS);
+  writeFileSync(join(assets, "course.css"), COURSE_CSS + library().LIVE_CSS);
   writeFileSync(join(assets, "draw-plots.js"), DRAW_PLOTS_JS);
   await buildBrowserBundle(join(assets, "optimlab.js"));
 }

@@ -4,6 +4,7 @@
 // Other arguments go to Jupyter: `npm start -- --no-browser --port 8899`.
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { copyAssets } from "./lib/assets-copy.mjs";
 import { ensureEnvironment, jupyterEnv, registerKernel, root, venvBin } from "./lib/python-env.mjs";
 
 const args = process.argv.slice(2);
@@ -15,8 +16,10 @@ if (!env.ok) {
   console.error(`optimlab: cannot open the lessons: ${env.reason}`);
   process.exit(1);
 }
-// Registers the kernel again, in case this checkout moved since `npm install`.
+// Registers the kernel again, in case this checkout moved since `npm install`; refreshes the page's
+// scripts beside the lessons, in case the library was rebuilt since.
 registerKernel();
+copyAssets(join(root, "notebooks"));
 
 if (process.getuid?.() === 0 && !extra.includes("--allow-root")) extra.push("--allow-root");
 const name = notebook ? "Jupyter Notebook 7" : "JupyterLab";

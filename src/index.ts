@@ -12,3 +12,5 @@ export * from "./training";
 export * from "./display";
 export * from "./tfjs";
 export * from "./exercises";
+export { cholesky, choleskySolve } from "./math/cholesky";
+export { symmetricEigenvalues } from "./math/symmetricEigenvalues";

@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from
 import { createServer } from "node:net";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { copyPlotly } from "./plotly-copy.mjs";
+import { copyAssets } from "./assets-copy.mjs";
 import { jupyterEnv, registerKernel, root, venvBin, venvDir } from "./python-env.mjs";
 
 function freePort() {
@@ -35,7 +35,7 @@ export async function startJupyter({ app = "lab", notebooks = [], disabledExtens
   for (const path of notebooks) cpSync(path, join(rootDir, path.split("/").pop()));
   mkdirSync(join(rootDir, "node_modules"), { recursive: true });
   symlinkSync(root, join(rootDir, "node_modules", "optimlab"), "dir");
-  copyPlotly(rootDir);
+  copyAssets(rootDir);
   // Extensions left out are not offered to JupyterLab at all (its page-config `disabledExtensions` still
   // let the plotly renderer draw): the server looks for prebuilt extensions only in a folder of links to
   // the environment's other ones.

@@ -35,6 +35,7 @@ export const OPTIMIZER_FIELDS: Record<LiveOptimizerName, { fields: OptionField[]
   adamw: { fields: [LR(0.01), BETA1, BETA2, { name: "weightDecay", label: "λ", value: 0.01, min: 0, max: 0.5 }] },
   adamax: { fields: [LR(0.01), BETA1, BETA2] },
   nadam: { fields: [LR(0.01), BETA1, BETA2] },
+  yogi: { fields: [LR(0.01), BETA1, BETA2] },
 };
 
 /** Each schedule's sliders besides the learning rate (which is the run's η). */

@@ -9,3 +9,8 @@ export * from "./figures";
 export * from "./live";
 export * from "./digits";
 export * from "./accuracy";
+export * from "./binnedMeans";
+export * from "./gradientArrows";
+export * from "./lines";
+export * from "./panelGrid";
+export * from "./perLayer";

@@ -31,16 +31,17 @@ export function inNotebook(): boolean {
 
 /**
  * Sends a MIME bundle to the notebook. With `displayId`, later calls with `update: true` replace
- * that output in place (update_display_data). Outside a notebook it prints the `text/plain` part.
+ * that output in place (update_display_data); `metadata` goes with the output (the notebook saves it).
+ * Outside a notebook it prints the `text/plain` part.
  */
-export function sendBundle(data: MimeBundle, options: { displayId?: string; update?: boolean } = {}): void {
+export function sendBundle(data: MimeBundle, options: { displayId?: string; update?: boolean; metadata?: Record<string, unknown> } = {}): void {
   const write = writer();
   if (!write) {
     if (!options.update && typeof data["text/plain"] === "string") console.log(data["text/plain"]);
     return;
   }
   const transient = options.displayId ? { display_id: options.displayId } : {};
-  write({ data, metadata: {}, transient }, options.update ?? false);
+  write({ data, metadata: options.metadata ?? {}, transient }, options.update ?? false);
 }
 
 let counter = 0;

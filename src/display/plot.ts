@@ -1,7 +1,10 @@
 import { createHash } from "node:crypto";
 import type { Figure } from "./figure";
-import { escapeHtml, nextDisplayId, sendBundle } from "./jupyter";
-import { plotlyUrlOnServer } from "./plotlySource";
+import { escapeHtml, inNotebook, nextDisplayId, sendBundle } from "./jupyter";
+import { liveNotebookHtml } from "./live/notebook";
+import type { LiveFigure } from "./live/session";
+import { checkLiveSpec } from "./live/spec";
+import { assetUrlOnServer, plotlyUrlOnServer } from "./serverAssets";
 
 /** The MIME type of a plotly figure, rendered natively by VS Code and by JupyterLab's plotly extension. */
 export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
@@ -23,8 +26,14 @@ const DEFAULT_CONFIG = { responsive: true, displaylogo: false };
  * - `text/html`, for front ends without that renderer: a script draws the figure with the page's
  *   plotly.js, loading it from the Jupyter server when the page has none (after a reload, too);
  * - `text/plain`, the figure's title.
+ *
+ * A live figure (from `liveFigure` or a live builder) is that static figure followed by a second
+ * output, its live version (`live/notebook.ts`): in a trusted notebook on the course's Jupyter server
+ * it replaces the static one and recomputes as the reader moves its sliders or drags its start point.
+ * The second output carries the metadata `{ optimlab: { live: true } }`; the course site, which makes
+ * the static figure live itself, leaves it out.
  */
-export function plot(figure: Figure): void {
+export function plot(figure: Figure | LiveFigure): void {
   checkFigure("plot", figure);
   const full = withDefaults(figure);
   const bundle = {
@@ -33,9 +42,14 @@ export function plot(figure: Figure): void {
     "text/plain": `<plot: ${figureTitle(full)}>`,
   };
   sendBundle(bundle);
+  if ("live" in full && inNotebook()) {
+    const live = full as LiveFigure;
+    const html = liveNotebookHtml(live, nextDisplayId("optimlab-live"), { plotly: plotlyUrlOnServer(), bundle: assetUrlOnServer("optimlab.js") });
+    sendBundle({ "text/html": html, "text/plain": `<live version of: ${figureTitle(full)}>` }, { metadata: { optimlab: { live: true } } });
+  }
 }
 
-const FIGURE_KEYS = ["data", "layout", "frames", "config"];
+const FIGURE_KEYS = ["data", "layout", "frames", "config", "live"];
 
 /** Throws unless `figure` is a plotly figure: `data` an array of trace objects; layout, config, frames as plotly has them. */
 function checkFigure(owner: string, figure: unknown): asserts figure is Figure {
@@ -54,6 +68,10 @@ function checkFigure(owner: string, figure: unknown): asserts figure is Figure {
     if (f[key] !== undefined && !isObject(f[key])) throw new TypeError(`${owner}: figure.${key} must be an object, got ${what(f[key])}`);
   }
   if (f.frames !== undefined && !Array.isArray(f.frames)) throw new TypeError(`${owner}: figure.frames must be an array, got ${what(f.frames)}`);
+  if (f.live !== undefined) {
+    if (!isObject(f.live)) throw new TypeError(`${owner}: figure.live must be a live figure's description (made by liveFigure), got ${what(f.live)}`);
+    checkLiveSpec(f.live as LiveFigure["live"]);
+  }
 }
 
 /** The figure with the course's default size, margins, font and config filled in. */

@@ -9,6 +9,7 @@ export { adam, type AdamOptions, type AdamState, type AdamOptimizer } from "./ad
 export { adamw, type AdamwOptions, type AdamwOptimizer } from "./adamw";
 export { adamax, type AdamaxOptions, type AdamaxState, type AdamaxOptimizer } from "./adamax";
 export { nadam, type NadamOptions, type NadamState, type NadamOptimizer } from "./nadam";
+export { yogi, type YogiOptions, type YogiState, type YogiOptimizer } from "./yogi";
 export { emaMomentum, type EmaMomentumOptions, type EmaMomentumState, type EmaMomentumOptimizer } from "./emaMomentum";
 export { heavyBall, type HeavyBallOptions, type HeavyBallState, type HeavyBallOptimizer } from "./heavyBall";
 export { heavyBallRoots, heavyBallRate, heavyBallNoiseVariance, type HeavyBallRoots } from "./heavyBallDynamics";

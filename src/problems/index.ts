@@ -16,3 +16,4 @@ export type { LogisticRegressionProblem } from "./logisticRegression";
 export { chordCheck, segmentCheck } from "./convexity";
 export type { Box } from "./convexity";
 export { withGradientNoise } from "./gradientNoise";
+export { leastSquaresMatrix, type LeastSquaresMatrix } from "./leastSquaresMatrix";

@@ -33,6 +33,20 @@ export interface EpochInfo {
   lr: number | undefined;
 }
 
+/** What `onStep` receives after each update. */
+export interface StepInfo {
+  /** Updates so far, 1-based: this update's number. */
+  step: number;
+  /** The epoch this update belongs to, 1-based. */
+  epoch: number;
+  /** The objective of this update's batch, as trained (dropout on, L2 penalty included), before the update. */
+  loss: number;
+  /** Samples in this update's batch (the last batch of an epoch may be smaller). */
+  batchSize: number;
+  /** The model's parameters after the update: the live array, read it now or copy it (do not write to it). */
+  params: Float64Array;
+}
+
 /** Options of `fit`. */
 export interface FitOptions {
   /** Passes over the training data (a positive integer). */
@@ -53,6 +67,13 @@ export interface FitOptions {
   schedule?: { observe(metric: number): unknown };
   /** Called after every epoch (and not before the first); returning false stops training (early stopping). */
   onEpoch?: (info: EpochInfo) => void | boolean;
+  /**
+   * Called after every update (mini-batch step) with its number, epoch, batch loss and the new
+   * parameters: record a path or an excess loss per step. Returning false stops training after this
+   * update (`stopped` is set; the epoch's metrics are not evaluated). A throw stops training like a
+   * failing update would: it is reported in `failed`, the parameters are kept as they are after the update.
+   */
+  onStep?: (info: StepInfo) => void | boolean;
   /** Show a progress bar in the notebook, updated every epoch (default false). A string sets its label. */
   progress?: boolean | string;
   /** A batch loss or parameter beyond ±limit (or NaN) stops the run as diverged (default 1e12). */
@@ -86,7 +107,7 @@ export interface FitResult {
    * the parameters are those before it, and everything before it is kept. A throw at update 1 is thrown.
    */
   failed: (Failure & { epoch: number }) | null;
-  /** True when `onEpoch` returned false. */
+  /** True when `onEpoch` or `onStep` returned false. */
   stopped: boolean;
 }
 
@@ -117,7 +138,7 @@ function lastLr(optimizer: StepOptimizer): number | undefined {
  * history.testAccuracy![50] // after epoch 50 (index 0 is before training)
  */
 export function fit(model: TrainableModel, data: Dataset, optimizer: StepOptimizer, options: FitOptions): FitResult {
-  checkKeys("fit", options, ["epochs", "batchSize", "seed", "shuffle", "test", "schedule", "onEpoch", "progress", "limit"]);
+  checkKeys("fit", options, ["epochs", "batchSize", "seed", "shuffle", "test", "schedule", "onEpoch", "onStep", "progress", "limit"]);
   if (options === undefined) throw new Error("fit: options with epochs are required");
   if (model === null || typeof model !== "object" || !(model.params instanceof Float64Array) || typeof model.lossAndGradient !== "function") {
     throw new Error(`fit: model must have params, grads and lossAndGradient (an MLP), got ${describe(model)}`);
@@ -130,13 +151,14 @@ export function fit(model: TrainableModel, data: Dataset, optimizer: StepOptimiz
   const seed = checkInteger("seed", options.seed ?? 0);
   const shuffle = checkBoolean("shuffle", options.shuffle ?? true);
   const limit = checkNumber("limit", options.limit ?? DEFAULT_LIMIT, "positive");
-  const { test, schedule, onEpoch } = options;
+  const { test, schedule, onEpoch, onStep } = options;
   checkData("data", data, model);
   if (test !== undefined) checkData("test", test, model);
   if (schedule !== undefined && (schedule === null || typeof schedule.observe !== "function")) {
     throw new Error(`schedule must have an observe(metric) method (e.g. reduceOnPlateau), got ${describe(schedule)}`);
   }
   if (onEpoch !== undefined && typeof onEpoch !== "function") throw new Error(`onEpoch must be a function, got ${describe(onEpoch)}`);
+  if (onStep !== undefined && typeof onStep !== "function") throw new Error(`onStep must be a function, got ${describe(onStep)}`);
 
   const { n, d, k } = data;
   const bar = options.progress ? showProgress(epochs, typeof options.progress === "string" ? options.progress : "epochs") : undefined;
@@ -201,6 +223,20 @@ export function fit(model: TrainableModel, data: Dataset, optimizer: StepOptimiz
       }
       batchLoss[steps] = loss;
       steps++;
+      if (onStep) {
+        let verdict: void | boolean;
+        try {
+          verdict = onStep({ step: steps, epoch: epoch + 1, loss, batchSize: m, params: model.params });
+        } catch (error) {
+          result.failed = { ...failure(steps, error), epoch: epoch + 1 };
+          result.failed.reason = `onStep threw: ${result.failed.reason}`;
+          break training;
+        }
+        if (verdict === false) {
+          result.stopped = true;
+          break training;
+        }
+      }
     }
     const train = model.evaluate(data.x, data.y);
     const held = test ? model.evaluate(test.x, test.y) : undefined;

@@ -19,7 +19,7 @@ const work = join(root, "build", "class-test", "hub");
 const digest = (path) => createHash("sha256").update(readFileSync(path)).digest("hex");
 
 // A plot's HTML fallback made under a Jupyter server loads plotly.js from that server
-// (src/display/plotlySource.ts), a block the single-user nbclient run has no server for. It is compared
+// (src/display/serverAssets.ts), a block the single-user nbclient run has no server for. It is compared
 // apart: removed from both sides, and its URL checked to be the student's own server.
 const loader = /if \(window\.optimlabPlotlyLoading\) return;\n[\s\S]*?document\.head\.appendChild\(script\);\n/g;
 function withoutLoader(outputs, urls = []) {

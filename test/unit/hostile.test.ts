@@ -47,6 +47,7 @@ const OPTIMIZERS: [string, (o?: unknown) => { step(...a: unknown[]): void }, str
   ["adamw", (o) => L.adamw(o as never), ["beta1", "beta2", "weightDecay"]],
   ["adamax", (o) => L.adamax(o as never), ["beta1", "beta2", "eps"]],
   ["nadam", (o) => L.nadam(o as never), ["beta1", "momentumDecay"]],
+  ["yogi", (o) => L.yogi(o as never), ["beta1", "beta2", "eps", "initialAccumulatorValue"]],
   ["emaMomentum", (o) => L.emaMomentum(o as never), ["beta"]],
   ["heavyBall", (o) => L.heavyBall(o as never), ["beta"]],
   ["nesterov", (o) => L.nesterov(o as never), ["beta"]],

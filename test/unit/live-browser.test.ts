@@ -10,7 +10,7 @@ import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import {
   adadelta, adagrad, adam, adamax, adamw, beale, cosineDecay, d2lQuadratic, defineProblem, emaMomentum, heavyBall, himmelblau, leastSquaresLine, minimize, nadam,
-  quadratic, rastrigin, rmsprop, rosenbrock, saddle, sgd, stepDecay,
+  quadratic, rastrigin, rmsprop, rosenbrock, saddle, sgd, stepDecay, yogi,
 } from "../../src";
 import { liveSession, panelAxes, type LiveSpec } from "../../src/display/live";
 import { miniBatchRun } from "../../src/display/live/compute";
@@ -36,6 +36,7 @@ const OPTIMIZERS = `({
   "adamw": (lib) => lib.adamw({ lr: 0.05, weightDecay: 0.1 }),
   "adamax": (lib) => lib.adamax({ lr: 0.05 }),
   "nadam": (lib) => lib.nadam({ lr: 0.05 }),
+  "yogi": (lib) => lib.yogi({ lr: 0.05 }),
 })`;
 const PROBLEMS = `({
   d2lQuadratic: (lib) => lib.d2lQuadratic(),
@@ -64,7 +65,7 @@ function runAll(lib: Record<string, unknown>, optimizersSource: string, problems
   return out;
 }
 
-const nodeLibrary = { adadelta, adagrad, adam, adamax, adamw, beale, cosineDecay, d2lQuadratic, defineProblem, emaMomentum, heavyBall, himmelblau, minimize, nadam, quadratic, rastrigin, rmsprop, rosenbrock, saddle, sgd, stepDecay };
+const nodeLibrary = { adadelta, adagrad, adam, adamax, adamw, beale, cosineDecay, d2lQuadratic, defineProblem, emaMomentum, heavyBall, himmelblau, minimize, nadam, quadratic, rastrigin, rmsprop, rosenbrock, saddle, sgd, stepDecay, yogi };
 
 interface Drawn {
   values: Record<string, number>;

@@ -165,19 +165,15 @@ test("gradient writes into out without allocating and returns it", () => {
   assert.throws(() => r.value([1]), /x must have length 2/);
 });
 
-test("a 1e4-step gradient trajectory on Rosenbrock takes milliseconds", () => {
+test("a 1e4-step gradient trajectory on Rosenbrock descends (its speed: npm run bench)", () => {
   const r = rosenbrock();
   const x = Float64Array.of(-1.2, 1);
   const g = new Float64Array(2);
-  r.gradient(x, g); // compile outside the timing
-  const t0 = performance.now();
   for (let k = 0; k < 10_000; k++) {
     r.gradient(x, g);
     x[0] -= 1e-4 * g[0];
     x[1] -= 1e-4 * g[1];
   }
-  const ms = performance.now() - t0;
-  assert.ok(ms < 50, `${ms} ms`);
   assert.ok(r.value(x) < 24.2);
 });
 

@@ -142,13 +142,10 @@ test("minimize: a diverging run stops, is marked, and returns no NaN or Infinity
   assert.ok(early.losses.every((v) => v <= 100));
 });
 
-test("minimize: Adam runs 1e4 steps on Rosenbrock in milliseconds and ends near (1, 1)", () => {
+// Speed is measured by `npm run bench` (trajectories section), never asserted here: the machines are shared.
+test("minimize: Adam's 1e4 steps on Rosenbrock end near (1, 1)", () => {
   const p = rosenbrock();
-  minimize(p, adam(0.01), { steps: 10 });
-  const t0 = performance.now();
   const run = minimize(p, adam(0.01), { steps: 10_000 });
-  const ms = performance.now() - t0;
-  assert.ok(ms < 200, `${ms} ms`);
   assert.ok(Math.hypot(run.final[0] - 1, run.final[1] - 1) < 1e-2, `${run.final}`);
 });
 
@@ -215,13 +212,9 @@ test("sweep: a 1-D sweep, and errors from the factory name the grid point", () =
   assert.throws(() => sweep(bowl, (lr) => gd(lr), { x: [1], steps: 1, z: [1] } as never), /sweep: unknown option "z"/);
 });
 
-test("sweep: a 50 × 50 grid of 500 Adam steps on Rosenbrock is quick", () => {
+test("sweep: a 50 × 50 grid of 500 Adam steps on Rosenbrock fills every cell and finds a good corner", () => {
   const p = rosenbrock();
-  sweep(p, (lr) => adam(lr), { x: [0.01], steps: 10 });
-  const t0 = performance.now();
   const result = sweep(p, (lr, beta) => adam(lr, beta), { x: logspace(-4, 0, 50), y: linspace(0, 0.99, 50), steps: 500 });
-  const ms = performance.now() - t0;
-  assert.ok(ms < 3000, `${ms} ms`);
   assert.equal(result.final.length, 2500);
   assert.ok(result.best!.loss < 1e-3);
 });
@@ -333,4 +326,63 @@ test("fit: bad input names the culprit", () => {
   assert.throws(() => fit(net, { ...train, n: 0 }, gd(0.1), { epochs: 1 }), /data is empty \(n = 0\)/);
   assert.throws(() => fit(net, train, gd(0.1), { epochs: 1, schedule: {} as never }), /schedule must have an observe\(metric\) method/);
   assert.throws(() => fit(net, train, {} as StepOptimizer, { epochs: 1 }), /optimizer must have a step/);
+});
+
+test("fit: onStep sees every update in order (step, epoch, batch loss, batch size, params after the step), matching a hand-written mini-batch loop", () => {
+  const data = linearRegression({ n: 50, noise: 0.5, seed: 2 });
+  const net = mlp({ sizes: [1, 1], loss: "mse" });
+  net.params.fill(0);
+  const seen: { step: number; epoch: number; loss: number; batchSize: number; params: number[] }[] = [];
+  const h = fit(net, data, gd(0.1), { epochs: 2, batchSize: 16, seed: 4, onStep: (s) => void seen.push({ ...s, params: Array.from(s.params) }) });
+  assert.equal(seen.length, h.steps);
+  assert.equal(h.steps, 2 * Math.ceil(50 / 16));
+  assert.deepEqual(seen.map((s) => s.step), seen.map((_, i) => i + 1));
+  assert.deepEqual(seen.map((s) => s.epoch), [1, 1, 1, 1, 2, 2, 2, 2]);
+  assert.deepEqual(seen.map((s) => s.batchSize), [16, 16, 16, 2, 16, 16, 16, 2]);
+  assert.deepEqual(seen.map((s) => s.loss), Array.from(h.batchLoss));
+  // Reference: gradient descent on mean (w x + b − y)² over the same batches, written out by hand.
+  let w = 0, b = 0;
+  const expected: number[][] = [];
+  for (let epoch = 0; epoch < 2; epoch++) {
+    for (const batch of batches(data, { batchSize: 16, seed: 4, epoch })) {
+      let gw = 0, gb = 0;
+      for (let i = 0; i < batch.n; i++) {
+        const r = w * batch.x[i] + b - batch.y[i];
+        gw += (2 * r * batch.x[i]) / batch.n;
+        gb += (2 * r) / batch.n;
+      }
+      w -= 0.1 * gw; b -= 0.1 * gb;
+      expected.push([w, b]);
+    }
+  }
+  seen.forEach((s, i) => {
+    assert.ok(Math.abs(s.params[0] - expected[i][0]) < 1e-12 && Math.abs(s.params[1] - expected[i][1]) < 1e-12, `step ${i + 1}: ${s.params} vs ${expected[i]}`);
+  });
+});
+
+test("fit: without onStep the run is the same; onStep returning false stops after that update; a throwing onStep is reported, not thrown; a non-function onStep is named", () => {
+  const data = linearRegression({ n: 40, seed: 1 });
+  const run = (onStep?: (s: { step: number }) => void | boolean) => {
+    const net = mlp({ sizes: [1, 1], loss: "mse", seed: 3 });
+    return { net, h: fit(net, data, gd(0.05), { epochs: 3, batchSize: 8, seed: 1, onStep }) };
+  };
+  const plain = run();
+  const watched = run(() => undefined);
+  assert.deepEqual(Array.from(watched.net.params), Array.from(plain.net.params));
+  assert.deepEqual(watched.h.trainLoss, plain.h.trainLoss);
+  assert.deepEqual(Array.from(watched.h.batchLoss), Array.from(plain.h.batchLoss));
+
+  const stopped = run((s) => s.step < 7);
+  assert.equal(stopped.h.stopped, true);
+  assert.equal(stopped.h.steps, 7);
+  assert.equal(stopped.h.batchLoss.length, 7);
+  assert.equal(stopped.h.epochs, 1, "epoch 1 (5 updates) completed, epoch 2 stopped after its second update");
+
+  const thrown = run((s) => { if (s.step === 3) throw new Error("boom"); });
+  assert.equal(thrown.h.failed?.step, 3);
+  assert.match(thrown.h.failed!.reason, /onStep threw: boom/);
+  assert.equal(thrown.h.steps, 3);
+
+  const net = mlp({ sizes: [1, 1], loss: "mse" });
+  assert.throws(() => fit(net, data, gd(0.1), { epochs: 1, onStep: 5 as never }), /onStep must be a function, got 5/);
 });

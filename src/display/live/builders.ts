@@ -101,6 +101,7 @@ const PRESETS: Record<string, LiveOptimizerChoice> = {
   AdamW: { name: "AdamW", optimizer: "adamw" },
   Adamax: { name: "Adamax", optimizer: "adamax" },
   Nadam: { name: "Nadam", optimizer: "nadam" },
+  Yogi: { name: "Yogi", optimizer: "yogi" },
 };
 
 /**

@@ -76,8 +76,8 @@ function pick(p: Omit<LiveProblemInstance, "value" | "gradient">): Omit<LiveProb
 
 // The factories a description may name, looked up by name (each validates its own options).
 type Factory = (options: Record<string, unknown>) => StepOptimizer;
-const { sgd, heavyBall, emaMomentum, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam } = optimizers;
-const OPTIMIZERS = { sgd, heavyBall, emaMomentum, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam } as unknown as Record<string, Factory>;
+const { sgd, heavyBall, emaMomentum, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, yogi } = optimizers;
+const OPTIMIZERS = { sgd, heavyBall, emaMomentum, adagrad, rmsprop, adadelta, adam, adamw, adamax, nadam, yogi } as unknown as Record<string, Factory>;
 const { constantLr, stepDecay, exponentialDecay, inverseTimeDecay, cosineDecay, polynomialDecay, linearWarmup, oneCycle } = schedules;
 const SCHEDULES = { constant: constantLr, stepDecay, exponentialDecay, inverseTimeDecay, cosineDecay, polynomialDecay, linearWarmup, oneCycle } as unknown as Record<string, (options: Record<string, unknown>) => Schedule>;
 

@@ -7,6 +7,17 @@
  */
 import type { LiveFigure } from "./session";
 
+/** How a live figure's controls look, in the course site's stylesheet and in a notebook's output alike. */
+export const LIVE_CSS = `.optimlab-live { margin: 8px 0 16px; }
+.optimlab-live-controls { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 18px; font-family: Helvetica, Arial, sans-serif; font-size: 14px; margin: 4px 0; }
+.optimlab-knob { display: inline-flex; align-items: center; gap: 6px; }
+.optimlab-knob input[type=range] { width: 160px; }
+.optimlab-knob output { min-width: 3.5em; font-variant-numeric: tabular-nums; }
+.optimlab-live-hint { color: #666; font-style: italic; }
+.optimlab-live-error { color: #b00020; font-family: Helvetica, Arial, sans-serif; font-size: 14px; min-height: 1em; }
+@media print { .optimlab-live-controls { display: none; } }
+`;
+
 /** `id` must be unique in the page (letters, digits, - and _). */
 export function liveHtml(figure: LiveFigure, id: string): string {
   if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`id must start with a letter and hold letters, digits, - or _, got ${JSON.stringify(id)}`);

@@ -5,7 +5,7 @@
  * is an ordinary static figure.
  */
 export { liveFigure, liveSession } from "./session";
-export { liveHtml } from "./html";
+export { liveHtml, LIVE_CSS } from "./html";
 export type { LiveFigure, LiveSession } from "./session";
 export { liveGradientDescent, liveMomentum, liveNesterov, liveOptimizers, liveSchedules, liveNoiseFloor } from "./builders";
 export type { LiveOptimizerChoice } from "./builders";

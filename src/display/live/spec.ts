@@ -31,7 +31,7 @@ export type LiveProblem =
   /** Least squares J(w, b) = mean (w x + b − y)² on seeded data y = 2x + 1 + ε: runs take mini-batches. */
   | { leastSquares: { n: number; noise: number; seed: number } };
 
-export const OPTIMIZER_NAMES = ["sgd", "heavyBall", "emaMomentum", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam"] as const;
+export const OPTIMIZER_NAMES = ["sgd", "heavyBall", "emaMomentum", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "yogi"] as const;
 export type LiveOptimizerName = (typeof OPTIMIZER_NAMES)[number];
 
 export const SCHEDULE_NAMES = ["constant", "stepDecay", "exponentialDecay", "inverseTimeDecay", "cosineDecay", "polynomialDecay", "linearWarmup", "oneCycle"] as const;

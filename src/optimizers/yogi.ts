@@ -1,0 +1,98 @@
+import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { readOptimizerOptions } from "./options";
+import type { LearningRate } from "../schedules/schedule";
+import { biasCorrection as correction, filled, zeros } from "./state";
+import { boolean, decayRate, nonNegative } from "./validate";
+
+export interface YogiOptions extends CommonOptions {
+  /** Learning rate η or a schedule (default 0.01, the paper's). */
+  lr?: LearningRate;
+  /** Decay β₁ of the first moment, in [0, 1) (default 0.9). */
+  beta1?: number;
+  /** β₂: v moves toward g² by (1 − β₂)·g² per step, in [0, 1) (default 0.999). */
+  beta2?: number;
+  /** ε (default 1e-3, the paper's). */
+  eps?: number;
+  /** v_0, the second moment's starting value (default 1e-6, as optax, TF-Addons and TFF). */
+  initialAccumulatorValue?: number;
+  /** Weight decay λ as a coupled L2 penalty, g ← g + λθ (default 0). */
+  weightDecay?: number;
+  /** Divide m_t by 1 − β₁ᵗ and v_t by 1 − β₂ᵗ as Adam does (default true, as optax, TF-Addons and TFF). */
+  biasCorrection?: boolean;
+}
+
+export interface YogiState {
+  /** First moment m_t (running mean of gradients). */
+  m: Float64Array;
+  /** Second moment v_t, moved additively toward g². */
+  v: Float64Array;
+}
+
+export type YogiOptimizer = Optimizer<YogiState, Required<YogiOptions>>;
+
+/**
+ * Yogi: Adam with an additive second moment, so the effective rate η/√v̂ can rise only slowly when
+ * the gradients shrink (Adam's v forgets a large g² geometrically, by β₂ per step).
+ *
+ *   g   ← ∇f(θ_{t−1}) + λ θ_{t−1}                   (weightDecay λ, coupled L2)
+ *   m_t ← β₁ m_{t−1} + (1 − β₁) g
+ *   v_t ← v_{t−1} − (1 − β₂) sign(v_{t−1} − g²) g²   (Adam: v_t ← v_{t−1} − (1 − β₂)(v_{t−1} − g²))
+ *   m̂_t ← m_t / (1 − β₁ᵗ),   v̂_t ← v_t / (1 − β₂ᵗ)   (with `biasCorrection`)
+ *   θ_t ← θ_{t−1} − η m̂_t / (√v̂_t + ε)
+ *
+ * v changes by at most (1 − β₂)g² per step, whatever its size: where Adam's v falls by the factor β₂
+ * each step once g² ≪ v, Yogi's falls by (1 − β₂)g², so a run of small gradients after large ones does
+ * not blow the step up. v stays positive when v_0 > 0 (a decrease leaves at least β₂ v_{t−1}).
+ * Source: Zaheer, Reddi, Sachan, Kale & Kumar, "Adaptive Methods for Nonconvex Optimization"
+ * (NeurIPS 2018), Algorithm 2, with η = 0.01, β₁ = 0.9, β₂ = 0.999, ε = 1e-3 as their defaults.
+ * The paper's algorithm starts v at 0 and has no bias correction; the maintained implementations
+ * (optax `yogi`, TF-Addons `Yogi`, TensorFlow Federated `build_yogi`) start v at 1e-6 (optax also m;
+ * we start m at 0 as the paper does) and bias-correct both moments; we follow them. `biasCorrection:
+ * false, initialAccumulatorValue: 0` is the paper's Algorithm 2 exactly (then v = 0 needs ε > 0).
+ *
+ * Defaults: lr 0.01, beta1 0.9, beta2 0.999, eps 0.001, initialAccumulatorValue 0.000001, weightDecay 0,
+ *   biasCorrection true, recordUpdate false.
+ */
+export function yogi(options: YogiOptions = {}): YogiOptimizer {
+  const name = "yogi";
+  const defaults = { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-3, initialAccumulatorValue: 1e-6, weightDecay: 0, biasCorrection: true };
+  const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, defaults);
+  const beta1 = decayRate(name, "beta1", o.beta1);
+  const beta2 = decayRate(name, "beta2", o.beta2);
+  const eps = nonNegative(name, "eps", o.eps);
+  const v0 = nonNegative(name, "initialAccumulatorValue", o.initialAccumulatorValue);
+  const biasCorrection = boolean(name, "biasCorrection", o.biasCorrection);
+  return makeOptimizer({
+    name,
+    options: { lr, beta1, beta2, eps, initialAccumulatorValue: v0, weightDecay, biasCorrection, recordUpdate },
+    lr,
+    recordUpdate,
+    transforms: weightDecayTransforms(weightDecay, false),
+    rule: () => {
+      const corrections = (t: number) => (biasCorrection ? [correction(beta1, t), correction(beta2, t)] : [1, 1]);
+      return {
+        init: (n) => ({ m: zeros(n), v: filled(n, v0) }),
+        apply(params, grads, { m, v }, lr, t) {
+          const [bc1, bc2] = corrections(t);
+          const stepSize = lr / bc1;
+          const rootBc2 = Math.sqrt(bc2);
+          for (let i = 0; i < params.length; i++) {
+            const g = grads[i];
+            const g2 = g * g;
+            m[i] = beta1 * m[i] + (1 - beta1) * g;
+            v[i] = v[i] - (1 - beta2) * Math.sign(v[i] - g2) * g2;
+            params[i] -= (stepSize * m[i]) / (Math.sqrt(v[i]) / rootBc2 + eps);
+          }
+        },
+        bound(g, _p, lr, t, _state, now, next) {
+          // |m| ≤ max(|m|, |g|); v grows by at most (1 − β₂)g² ≤ g²; the denominator is at least ε.
+          const [bc1] = corrections(t);
+          next.m = Math.max(now.m, g);
+          next.v = now.v + g * g;
+          const numerator = (lr / bc1) * next.m;
+          return Math.max(next.v, numerator, numerator / eps); // ε = 0: Infinity or NaN, so checked
+        },
+      };
+    },
+  });
+}
