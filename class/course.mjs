@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run class -- <command>`: the lessons' exercises as nbgrader assignments (class/README.md).
 //   assignment <lesson>   the student version of a lesson ("02" or a path): course/source/ with the
-//                         reference solutions (class/solutions/<lesson>.ts), course/release/ without them
+//                         reference solutions (class/solutions/<lesson>.ts), course/release/ without them;
+//                         "all": every lesson that has exercises, in one nbgrader run
 //   release <assignment>  copies the student version into every student's folder on the class hub
 //   collect <assignment>  copies the students' notebooks from the hub into course/submitted/<student>/
 //   grade <assignment>    `nbgrader autograde` every submission and prints the scores
@@ -9,7 +10,7 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { ensureClassEnvironment } from "./python.mjs";
-import { autograde, defaultCourseDir, ensureCourse, makeAssignment, submittedStudents } from "./lib/course.mjs";
+import { autograde, defaultCourseDir, ensureCourse, gradableLessons, makeAssignment, makeAssignments, submittedStudents } from "./lib/course.mjs";
 import { listNotebooks, root } from "../scripts/lib/notebooks.mjs";
 
 const args = process.argv.slice(2);
@@ -22,7 +23,7 @@ const option = (flag, fallback) => {
 const courseDir = resolve(option("--course", defaultCourseDir));
 const homes = resolve(option("--homes", process.env.OPTIMLAB_HUB_HOMES ?? join(root, "build", "hub", "homes")));
 const [command, target] = args;
-const usage = "usage: npm run class -- assignment <lesson> | release <assignment> | collect <assignment> | grade <assignment> [--course DIR] [--homes DIR]";
+const usage = "usage: npm run class -- assignment <lesson>|all | release <assignment> | collect <assignment> | grade <assignment> [--course DIR] [--homes DIR]";
 if (!command || !target) {
   console.error(usage);
   process.exit(2);
@@ -36,12 +37,18 @@ const students = () => (existsSync(homes) ? readdirSync(homes).filter((s) => exi
 
 try {
   if (command === "assignment") {
-    const lesson = existsSync(target) ? resolve(target) : listNotebooks().find((p) => basename(p).split("-")[0] === target);
-    if (!lesson) throw new Error(`no lesson "${target}" in notebooks/ (give its number, e.g. 02, or a path)`);
-    const made = makeAssignment(lesson, courseDir);
-    console.log(`${made.name}: ${made.exercises.length} graded exercises (${made.exercises.join(", ")}), 1 point each`);
-    console.log(`  instructor version (with solutions): ${made.source}`);
-    console.log(`  student version:                    ${made.release}`);
+    const report = (made) => {
+      console.log(`${made.name}: ${made.exercises.length} graded exercises (${made.exercises.join(", ")}), 1 point each`);
+      console.log(`  instructor version (with solutions): ${made.source}`);
+      console.log(`  student version:                    ${made.release}`);
+    };
+    if (target === "all") {
+      makeAssignments(gradableLessons(), courseDir).forEach(report);
+    } else {
+      const lesson = existsSync(target) ? resolve(target) : listNotebooks().find((p) => basename(p).split("-")[0] === target);
+      if (!lesson) throw new Error(`no lesson "${target}" in notebooks/ (give its number, e.g. 02, a path, or all)`);
+      report(makeAssignment(lesson, courseDir));
+    }
   } else if (command === "release") {
     const dir = join(courseDir, "release", target);
     if (!existsSync(dir)) throw new Error(`no released assignment ${dir}; run \`npm run class -- assignment …\` first`);

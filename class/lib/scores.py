@@ -2,6 +2,7 @@
 {"<student>": {"score", "max_score", "cells": {"<grade_id>": score}}}.
 
 Usage: python scores.py COURSE_DIR ASSIGNMENT
+ASSIGNMENT "*" prints every assignment's scores: {"<assignment>": {"<student>": ...}}.
 """
 import json
 import os
@@ -10,16 +11,24 @@ import sys
 from nbgrader.api import Gradebook
 
 
-def main(course, assignment):
+def submissions(gb, assignment):
     result = {}
+    for submission in gb.assignment_submissions(assignment):
+        cells = {}
+        for notebook in submission.notebooks:
+            for grade in notebook.grades:
+                if grade.cell.max_score:
+                    cells[grade.cell.name] = grade.score
+        result[submission.student.id] = {"score": submission.score, "max_score": submission.max_score, "cells": cells}
+    return result
+
+
+def main(course, assignment):
     with Gradebook("sqlite:///" + os.path.join(course, "gradebook.db")) as gb:
-        for submission in gb.assignment_submissions(assignment):
-            cells = {}
-            for notebook in submission.notebooks:
-                for grade in notebook.grades:
-                    if grade.cell.max_score:
-                        cells[grade.cell.name] = grade.score
-            result[submission.student.id] = {"score": submission.score, "max_score": submission.max_score, "cells": cells}
+        if assignment == "*":
+            result = {a.name: submissions(gb, a.name) for a in gb.assignments}
+        else:
+            result = submissions(gb, assignment)
     print(json.dumps(result))
 
 
