@@ -36,11 +36,11 @@ export default {
     { hint: "a point inside the disc is its own projection; a point outside is scaled towards the origin to length r (and the origin itself stays put)." },
   ),
   "02c.5": experimentKey(
-    "f(θ̄) − f* after 20 000 SGD steps at the chosen η",
+    "f(θ̄) − f* after 20 000 SGD steps at η = 0.1",
     ({ eta }: { eta: number }) => {
       const { problem, fStar } = lessonLogistic();
       return problem.value(averagedSgd(problem, { lr: eta, steps: 20000, seed: 0 }).average) - fStar;
     },
-    { knobs: { eta: 0.3 }, tolerance: { rtol: 0.01 }, hint: "run the last experiment with longEta set as you chose and read the last entry of averageGap (f at the average, minus f*)." },
+    { knobs: { eta: 0.1 }, tolerance: { rtol: 0.01 }, hint: "set longEta = 0.1 in the last experiment, re-run it, and read the last entry of averageGap (f at the average, minus f*)." },
   ),
 };

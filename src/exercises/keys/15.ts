@@ -27,7 +27,7 @@ export default {
       const run = fit(net, train, adam({ lr: cosineDecay({ lr: eta, totalSteps: 6 * Math.ceil(train.n / 50) }) }), { epochs: 6, batchSize: 50, test });
       return run.testAccuracy![run.epochs];
     },
-    { knobs: { eta: 0.1 }, tolerance: { rtol: 0, atol: 0.0015 }, hint: "re-run the warmup cell with warmEta changed and read the final test accuracy of the run without warmup from the table (a fraction such as 0.87, not a percentage)." },
+    { knobs: { eta: 0.01 }, tolerance: { rtol: 0, atol: 0.0015 }, hint: "set warmEta = 0.01 in the warmup cell, re-run it, and read the final test accuracy of the run without warmup from the table (a fraction such as 0.87, not a percentage)." },
   ),
   "15.4": experimentKey(
     "final test accuracy of the constant schedule",
@@ -37,6 +37,6 @@ export default {
       const run = fit(net, train, sgd({ lr: 0.1, momentum: 0.9 }), { epochs: 10, batchSize, test });
       return run.testAccuracy![run.epochs];
     },
-    { knobs: { batchSize: 25 }, tolerance: { rtol: 0, atol: 0.0015 }, hint: "re-run the schedule comparison with schedBatch changed and read the constant schedule's final test accuracy from the table (a fraction, not a percentage)." },
+    { knobs: { batchSize: 100 }, tolerance: { rtol: 0, atol: 0.0015 }, hint: "set schedBatch = 100 in the schedule comparison, re-run it, and read the constant schedule's final test accuracy from the table (a fraction, not a percentage)." },
   ),
 };

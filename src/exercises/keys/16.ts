@@ -32,6 +32,6 @@ export default {
       const loss = smoothed(run.batchLoss, 0.9);
       return (startLr * growth ** loss.indexOf(Math.min(...loss))) / 10;
     },
-    { knobs: { startLr: 1e-5 }, tolerance: { rtol: 0.01 }, hint: "re-run the range-test cell with startLr changed and copy the suggested η it prints (the rate at the lowest smoothed loss, divided by 10)." },
+    { knobs: { startLr: 1e-4 }, tolerance: { rtol: 0.05 }, hint: "set startLr = 1e-4 in the range-test cell, re-run it, and copy the suggested η it prints (the rate at the lowest smoothed loss, divided by 10)." },
   ),
 };
