@@ -47,7 +47,7 @@ export type { GradientTransform, TransformContext } from "./transforms";
 // Problems: test functions, symbolic derivatives, convexity checks.
 export {
   defineProblem, quadratic, quadraticBowl, d2lQuadratic, rosenbrock, beale, himmelblau, saddle, rastrigin,
-  leastSquaresLine, leastSquaresMatrix, logisticRegression, withGradientNoise, derive, variablesOf, compileExpression,
+  leastSquaresLine, leastSquaresMatrix, logisticRegression, withGradientNoise, withStaleGradients, derive, variablesOf, compileExpression,
   chordCheck, segmentCheck,
 } from "./problems";
 export type {
@@ -73,7 +73,7 @@ export type {
 
 // Training loops.
 export {
-  minimize, sweep, linspace, logspace, fit, stepsToTarget, firstAtOrBelow, trainEach, tuneLearningRates, averagedSgd,
+  minimize, sweep, linspace, logspace, fit, fitEpochs, initializationProfile, stepsToTarget, firstAtOrBelow, trainEach, tuneLearningRates, averagedSgd,
   recordUpdateRatios, smoothed, stepSizesUnderConstantGradient, regressionBench, gradientSpread, miniBatchGradientVariance,
   sgdNoiseFloor, gradientCovarianceAtOptimum, backtrackingStep, backtrackingDescent, networkProblem, gradientAgreement,
   epochMeans,
@@ -90,7 +90,7 @@ export {
   plot, tex, md, table, progress, assertClose, assertThat, checkAnswer, checkFunction,
   lossCurves, trajectoriesOnContour, lrCurves, sweepHeatmap, decisionBoundary, sliderFigure, imageGrid, accuracyCurves,
   lineFigure, panelGrid, perLayerFigure, gradientArrows, binnedMeans,
-  liveFigure, liveSession, liveGradientDescent, liveMomentum, liveNesterov, liveOptimizers, liveSchedules, liveNoiseFloor,
+  liveFigure, liveSession, liveGradientDescent, liveMomentum, liveNesterov, liveOptimizers, liveSchedules, liveNoiseFloor, liveStaleGradients, liveMoonsNetwork, liveRegularization, liveInitScale, networkFigure,
   rootRadius,
 } from "./display";
 export type {
@@ -99,7 +99,7 @@ export type {
   SliderFrame, SliderFigureOptions, ImageGridOptions, AccuracySeries, AccuracyCurvesOptions, LineSeries, LineFigureOptions,
   GridPanel,
   LiveFigure, LiveSession, LiveOptimizerChoice, LiveSpec, LiveKnob, LiveProblem, LiveRun, LiveSchedule, LivePanel,
-  LiveValue, KnobValues, LiveOptimizerName, LiveScheduleName,
+  LiveValue, KnobValues, LiveOptimizerName, LiveScheduleName, NetworkFigure, LiveNetworkSpec,
 } from "./display";
 
 // Linear algebra the lessons use.

@@ -5,8 +5,16 @@
  */
 import type { Figure } from "../display/figure";
 import { isStaticTrace, panelAxes } from "../display/live/render";
+import { networkSession, type NetworkSession } from "../display/live/network";
+import { isNetworkSpec, type LiveNetworkSpec, type NetworkFigure } from "../display/live/networkSpec";
 import { liveSession, type LiveFigure, type LiveSession } from "../display/live/session";
 import type { KnobValues, LiveKnob, LiveSpec } from "../display/live/spec";
+
+/**
+ * Milliseconds of training per animation frame for a network figure: half the 16.7 ms frame, so that
+ * the plotly redraw fits in the rest (at least one epoch is trained per frame).
+ */
+export const TRAINING_SLICE_MS = 8;
 
 interface PlotlyLike {
   newPlot(el: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<unknown>;
@@ -60,16 +68,16 @@ export interface LiveView {
   readonly element: HTMLElement;
   /** The plotly div. */
   readonly plot: HTMLElement;
-  readonly session: LiveSession;
+  readonly session: LiveSession | NetworkSession;
   /** Knob values and start of the figure drawn last. */
   values(): KnobValues;
   start(): [number, number];
   /** Sets knobs and/or the start; the figure is recomputed and redrawn on the next animation frame. */
   set(values?: KnobValues, start?: [number, number]): void;
-  /** True when no change waits for its frame. */
+  /** True when no change waits for its frame (and a network figure has finished training). */
   idle(): boolean;
-  /** Updates drawn so far, and the milliseconds each took to recompute (the library) and to draw (plotly). */
-  readonly timings: { compute: number; draw: number }[];
+  /** Updates drawn so far, and the milliseconds each took to recompute (the library) and to draw (plotly); for a network figure, one per frame of training, with the epoch reached. */
+  readonly timings: { compute: number; draw: number; epoch?: number }[];
   /** The message of the last update that failed (the previous figure stays), or null. */
   error: string | null;
   /** Called after each update is drawn. */
@@ -102,7 +110,7 @@ export function knobPosition(knob: LiveKnob, value: number): number {
 
 const show = (v: number) => (Math.abs(v) >= 1e-3 && Math.abs(v) < 1e4 ? String(v) : v.toExponential(2));
 
-function sliders(view: LiveView, spec: LiveSpec, container: HTMLElement): void {
+function sliders(view: LiveView, spec: { knobs: LiveKnob[] }, container: HTMLElement): void {
   for (const knob of spec.knobs) {
     const label = document.createElement("label");
     label.className = "optimlab-knob";
@@ -177,8 +185,9 @@ function draggableStart(view: LiveView, spec: LiveSpec): void {
  * error line. `initial` is the static figure already computed for the knobs' initial values, drawn
  * as is; without it the first update computes it.
  */
-export function mountLive(container: HTMLElement, spec: LiveSpec, options: { controls?: boolean; initial?: Figure } = {}): LiveView {
-  const session = liveSession(spec);
+export function mountLive(container: HTMLElement, spec: LiveSpec | LiveNetworkSpec, options: { controls?: boolean; initial?: Figure } = {}): LiveView {
+  const network = isNetworkSpec(spec) ? networkSession(spec) : null;
+  const session: LiveSession | NetworkSession = network ?? liveSession(spec as LiveSpec);
   container.classList.add("optimlab-live");
   let plot = container.querySelector<HTMLElement>(".optimlab-plot");
   if (!plot) {
@@ -201,7 +210,7 @@ export function mountLive(container: HTMLElement, spec: LiveSpec, options: { con
     plot,
     session,
     values: () => ({ ...session.values }),
-    start: () => [session.start[0], session.start[1]],
+    start: () => ("start" in session ? [session.start[0], session.start[1]] : [NaN, NaN]),
     timings: [],
     error: null,
     idle: () => frame === 0,
@@ -210,18 +219,44 @@ export function mountLive(container: HTMLElement, spec: LiveSpec, options: { con
       if (!frame) frame = requestAnimationFrame(redraw);
     },
   };
-  const redraw = () => {
+  /** A network figure: a change restarts training (and trains its first epoch); later frames train a slice each. */
+  const train = () => {
     frame = 0;
     const change = pending;
     pending = null;
-    const before = { values: { ...session.values }, start: session.start };
+    const t0 = performance.now();
+    let out: ReturnType<NetworkSession["update"]>;
+    try {
+      out = change ? network!.update(change.values) : network!.advance({ ms: TRAINING_SLICE_MS });
+    } catch (e) {
+      view.error = e instanceof Error ? e.message : String(e);
+      error.textContent = view.error;
+      return;
+    }
+    const t1 = performance.now();
+    draw(plot!, out.figure, drawnFigure);
+    drawnFigure = out.figure;
+    const t2 = performance.now();
+    view.error = null;
+    error.textContent = "";
+    view.timings.push({ compute: t1 - t0, draw: t2 - t1, epoch: out.state.epoch });
+    if (!out.state.done && !frame) frame = requestAnimationFrame(train);
+    view.onUpdate?.(view);
+  };
+  const redraw = () => {
+    if (network) return train();
+    frame = 0;
+    const change = pending;
+    pending = null;
+    const live = session as LiveSession;
+    const before = { values: { ...live.values }, start: live.start };
     const t0 = performance.now();
     let figure: Figure;
     try {
-      figure = session.update(change?.values, change?.start).figure;
+      figure = live.update(change?.values, change?.start).figure;
     } catch (e) {
-      session.values = before.values;
-      session.start = before.start;
+      live.values = before.values;
+      live.start = before.start;
       view.error = e instanceof Error ? e.message : String(e);
       error.textContent = view.error;
       return;
@@ -236,13 +271,25 @@ export function mountLive(container: HTMLElement, spec: LiveSpec, options: { con
     view.onUpdate?.(view);
   };
   if (options.controls !== false) sliders(view, spec, controls);
-  if (spec.panels.includes("contour") && spec.draggableStart !== false) {
+  if (network && spec.panels.some((p) => p !== "perLayer")) {
+    const again = document.createElement("button");
+    again.type = "button";
+    again.className = "optimlab-live-replay";
+    again.textContent = "train again ▶";
+    again.addEventListener("click", () => view.set({}));
+    controls.append(again);
+    const hint = document.createElement("span");
+    hint.className = "optimlab-live-hint";
+    hint.textContent = "moving a slider retrains from the same initialization, a few epochs per frame";
+    controls.append(hint);
+  }
+  if (!network && (spec as LiveSpec).panels.includes("contour") && (spec as LiveSpec).draggableStart !== false) {
     const hint = document.createElement("span");
     hint.className = "optimlab-live-hint";
     hint.textContent = "drag on the contour plot to move the start";
     controls.append(hint);
   }
-  draggableStart(view, spec);
+  if (!network) draggableStart(view, spec as LiveSpec);
   if (options.initial) {
     plotly().newPlot(plot, options.initial.data, options.initial.layout, options.initial.config);
     plot.setAttribute("data-drawn", "1");
@@ -260,7 +307,7 @@ export function mountLiveFigures(root: ParentNode = document): LiveView[] {
     container.dataset.mounted = "1";
     const json = container.querySelector("script.optimlab-live-figure")?.textContent;
     if (!json) return;
-    const figure = JSON.parse(json) as LiveFigure;
+    const figure = JSON.parse(json) as LiveFigure | NetworkFigure;
     views.push(mountLive(container, figure.live, { initial: figure }));
   });
   const w = window as unknown as { optimlabLive?: LiveView[] };

@@ -3,6 +3,7 @@ import type { Figure } from "./figure";
 import { escapeHtml, inNotebook, nextDisplayId, sendBundle } from "./jupyter";
 import { liveNotebookHtml } from "./live/notebook";
 import type { LiveFigure } from "./live/session";
+import { checkNetworkSpec, isNetworkSpec, type NetworkFigure } from "./live/networkSpec";
 import { checkLiveSpec } from "./live/spec";
 import { assetUrlOnServer, plotlyUrlOnServer } from "./serverAssets";
 
@@ -33,7 +34,7 @@ const DEFAULT_CONFIG = { responsive: true, displaylogo: false };
  * The second output carries the metadata `{ optimlab: { live: true } }`; the course site, which makes
  * the static figure live itself, leaves it out.
  */
-export function plot(figure: Figure | LiveFigure): void {
+export function plot(figure: Figure | LiveFigure | NetworkFigure): void {
   checkFigure("plot", figure);
   const full = withDefaults(figure);
   const bundle = {
@@ -43,7 +44,7 @@ export function plot(figure: Figure | LiveFigure): void {
   };
   sendBundle(bundle);
   if ("live" in full && inNotebook()) {
-    const live = full as LiveFigure;
+    const live = full as LiveFigure | NetworkFigure;
     const html = liveNotebookHtml(live, nextDisplayId("optimlab-live"), { plotly: plotlyUrlOnServer(), bundle: assetUrlOnServer("optimlab.js") });
     sendBundle({ "text/html": html, "text/plain": `<live version of: ${figureTitle(full)}>` }, { metadata: { optimlab: { live: true } } });
   }
@@ -70,7 +71,8 @@ function checkFigure(owner: string, figure: unknown): asserts figure is Figure {
   if (f.frames !== undefined && !Array.isArray(f.frames)) throw new TypeError(`${owner}: figure.frames must be an array, got ${what(f.frames)}`);
   if (f.live !== undefined) {
     if (!isObject(f.live)) throw new TypeError(`${owner}: figure.live must be a live figure's description (made by liveFigure), got ${what(f.live)}`);
-    checkLiveSpec(f.live as LiveFigure["live"]);
+    if (isNetworkSpec(f.live)) checkNetworkSpec(f.live);
+    else checkLiveSpec(f.live as LiveFigure["live"]);
   }
 }
 

@@ -16,4 +16,5 @@ export type { LogisticRegressionProblem } from "./logisticRegression";
 export { chordCheck, segmentCheck } from "./convexity";
 export type { Box } from "./convexity";
 export { withGradientNoise } from "./gradientNoise";
+export { withStaleGradients } from "./staleGradients";
 export { leastSquaresMatrix, type LeastSquaresMatrix } from "./leastSquaresMatrix";

@@ -138,6 +138,23 @@ function lastLr(optimizer: StepOptimizer): number | undefined {
  * history.testAccuracy![50] // after epoch 50 (index 0 is before training)
  */
 export function fit(model: TrainableModel, data: Dataset, optimizer: StepOptimizer, options: FitOptions): FitResult {
+  const epochs = fitEpochs(model, data, optimizer, options);
+  for (;;) {
+    const next = epochs.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * `fit` one epoch at a time: each `next()` trains one more epoch and yields the result so far (the same
+ * object, growing), and the last returns it complete, exactly as `fit` would (`fit` is this, drained).
+ * A page trains progressively with it, a bounded slice of work per animation frame. The options are
+ * checked, and the data evaluated before training, at the first `next()`.
+ * @example
+ * const run = fitEpochs(net, train, adam({ lr: 0.01 }), { epochs: 200, batchSize: 32 });
+ * for (let r = run.next(); !r.done; r = run.next()) draw(r.value.trainLoss);
+ */
+export function* fitEpochs(model: TrainableModel, data: Dataset, optimizer: StepOptimizer, options: FitOptions): Generator<FitResult, FitResult, void> {
   checkKeys("fit", options, ["epochs", "batchSize", "seed", "shuffle", "test", "schedule", "onEpoch", "onStep", "progress", "limit"]);
   if (options === undefined) throw new Error("fit: options with epochs are required");
   if (model === null || typeof model !== "object" || !(model.params instanceof Float64Array) || typeof model.lossAndGradient !== "function") {
@@ -269,6 +286,7 @@ export function fit(model: TrainableModel, data: Dataset, optimizer: StepOptimiz
       result.stopped = true;
       break;
     }
+    if (epoch + 1 < epochs) yield result;
   }
   result.steps = steps;
   result.batchLoss = batchLoss.slice(0, steps);

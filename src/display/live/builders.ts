@@ -182,3 +182,35 @@ export function liveNoiseFloor(options: { eta?: number; batchSize?: number; step
     panels: ["contour", "loss"],
   });
 }
+
+/**
+ * SGD with gradients τ steps stale (asynchronous data parallelism) on the κ-conditioned bowl, turned by
+ * `angle`: x_{t+1} = x_t − η∇f(x_{t−τ}), computed by `withStaleGradients` and `minimize`. Sliders for τ
+ * and η, the start draggable; SGD with fresh gradients at the same η is drawn beside it. Stable while
+ * ηL < 2 sin(π/(2(2τ + 1))).
+ */
+export function liveStaleGradients(options: { condition?: number; angle?: number; eta?: number; tau?: number; maxTau?: number; steps?: number } = {}): LiveFigure {
+  checkKeys("liveStaleGradients", options, ["condition", "angle", "eta", "tau", "maxTau", "steps"]);
+  const condition = checkNumber("condition", options.condition ?? 10, "positive");
+  if (condition < 1) throw new Error(`liveStaleGradients: condition must be ≥ 1, got ${condition}`);
+  const angle = checkNumber("angle", options.angle ?? Math.PI / 6);
+  const steps = checkInteger("steps", options.steps ?? 120, 1);
+  const maxTau = checkInteger("maxTau", options.maxTau ?? 16, 1);
+  const tau = checkInteger("tau", options.tau ?? 4, 0);
+  if (tau > maxTau) throw new Error(`liveStaleGradients: tau = ${tau} is above maxTau = ${maxTau}`);
+  const lr: LiveValue = ETA;
+  return liveFigure({
+    title: `SGD with gradients τ steps stale on the κ = ${condition} bowl, ${steps} steps`,
+    problem: { quadratic: { mu: 1 / condition, L: 1, angle }, start: [-4, 2], xRange: [-5, 5], yRange: [-5, 5] },
+    runs: [
+      { name: "stale SGD, τ steps behind", optimizer: "sgd", options: { lr }, staleness: { knob: "tau" } },
+      { name: "SGD, fresh gradients", optimizer: "sgd", options: { lr } },
+    ],
+    steps,
+    knobs: [
+      { name: "tau", label: "staleness τ", min: 0, max: maxTau, value: tau, values: Array.from({ length: maxTau + 1 }, (_, k) => k) },
+      eta(checkNumber("eta", options.eta ?? 0.15, "positive"), 0.01, 1),
+    ],
+    panels: ["contour", "loss"],
+  });
+}

@@ -8,6 +8,7 @@ import * as optimizers from "../../optimizers";
 import { d2lQuadratic, rosenbrock, beale, himmelblau, saddle, rastrigin } from "../../problems/catalog";
 import { defineProblem } from "../../problems/problem";
 import { quadraticBowl } from "../../problems/quadratic";
+import { withStaleGradients } from "../../problems/staleGradients";
 import { leastSquaresLine, type LeastSquaresLine } from "../../problems/leastSquaresLine";
 import * as schedules from "../../schedules";
 import type { Schedule } from "../../schedules/schedule";
@@ -134,8 +135,16 @@ export function computeLive(spec: LiveSpec, problem: LiveProblemInstance, values
     for (let k = 0; k < spec.steps; k++) lrs[k] = schedule ? schedule(k) : Number(lrOption);
     const eta = typeof lrOption === "number" ? lrOption : undefined;
     if (problem.stochastic) {
+      if (run.staleness !== undefined) throw new Error(`${where}: staleness needs a deterministic problem, not least squares`);
       const batchSize = run.batchSize === undefined ? problem.stochastic.n : Number(resolveValue(run.batchSize, values, `${where}.batchSize`));
       return { name: run.name, lrs, eta, batchSize, ...miniBatchRun(problem.stochastic, optimizer, spec.steps, batchSize, run.seed ?? 0, from) };
+    }
+    if (run.staleness !== undefined) {
+      const staleness = resolveValue(run.staleness, values, `${where}.staleness`);
+      if (typeof staleness !== "number" || !Number.isInteger(staleness) || staleness < 0) throw new Error(`${where}: staleness τ must be a whole number of steps, got ${describe(staleness)}`);
+      const stale = withStaleGradients(problem, { staleness });
+      const result = minimize(stale as never, optimizer, { steps: spec.steps, start: from });
+      return { name: run.name, lrs, eta, trajectory: result.trajectory, losses: result.losses, diverged: result.diverged };
     }
     const result = minimize(problem as never, optimizer, { steps: spec.steps, start: from });
     return { name: run.name, lrs, eta, trajectory: result.trajectory, losses: result.losses, diverged: result.diverged };

@@ -5,6 +5,7 @@
  * move or drag; without scripts the `<noscript>` text stands in (the site's printed page and the
  * notebook copies carry a PNG of the static figure).
  */
+import type { NetworkFigure } from "./networkSpec";
 import type { LiveFigure } from "./session";
 
 /** How a live figure's controls look, in the course site's stylesheet and in a notebook's output alike. */
@@ -19,7 +20,7 @@ export const LIVE_CSS = `.optimlab-live { margin: 8px 0 16px; }
 `;
 
 /** `id` must be unique in the page (letters, digits, - and _). */
-export function liveHtml(figure: LiveFigure, id: string): string {
+export function liveHtml(figure: LiveFigure | NetworkFigure, id: string): string {
   if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`id must start with a letter and hold letters, digits, - or _, got ${JSON.stringify(id)}`);
   if (!figure || typeof figure !== "object" || !figure.live) throw new Error("liveHtml needs a live figure (one made by liveFigure or a live builder)");
   const height = Number(figure.layout?.height ?? 460);

@@ -9,6 +9,7 @@
  */
 import { escapeHtml } from "../jupyter";
 import { LIVE_CSS } from "./html";
+import type { NetworkFigure } from "./networkSpec";
 import type { LiveFigure } from "./session";
 
 /** What the page loads: plotly.js and the library's browser bundle, as URL paths on the Jupyter server (null outside one). */
@@ -26,7 +27,7 @@ type HTMLElement = any;
 const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
 /** The output's HTML; `id` is unique in the page (letters, digits, - and _). */
-export function liveNotebookHtml(figure: LiveFigure, id: string, scripts: LiveScripts): string {
+export function liveNotebookHtml(figure: LiveFigure | NetworkFigure, id: string, scripts: LiveScripts): string {
   if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`id must start with a letter and hold letters, digits, - or _, got ${JSON.stringify(id)}`);
   const title = escapeHtml(figure.live.title);
   const note =

@@ -53,6 +53,8 @@ export interface LiveRun {
   batchSize?: LiveValue;
   /** Shuffling seed of the mini-batches (default 0). */
   seed?: number;
+  /** Gradients τ steps stale (`withStaleGradients`): x_{t+1} = x_t − η∇f(x_{t−τ}); a whole number (deterministic problems only). */
+  staleness?: LiveValue;
 }
 
 /**
@@ -82,7 +84,7 @@ export interface LiveSpec {
 export type KnobValues = Record<string, number>;
 
 /** The knobs' initial values. */
-export function initialValues(spec: LiveSpec): KnobValues {
+export function initialValues(spec: { knobs: LiveKnob[] }): KnobValues {
   return Object.fromEntries(spec.knobs.map((k) => [k.name, k.value]));
 }
 
@@ -111,15 +113,11 @@ function checkRef(value: unknown, knobs: Set<string>, where: string): void {
   }
 }
 
-/** Throws a clear error naming the culprit unless `spec` is a well-formed live figure description. */
-export function checkLiveSpec(spec: LiveSpec): LiveSpec {
-  if (spec === null || typeof spec !== "object") throw new Error(`a live figure needs a description object, got ${describe(spec)}`);
-  if (typeof spec.title !== "string") throw new Error(`title must be a string, got ${describe(spec.title)}`);
-  checkInteger("steps", spec.steps, 1);
-  if (spec.steps > 100_000) throw new Error(`steps = ${spec.steps} is too many to recompute live (at most 100000)`);
-  if (!Array.isArray(spec.knobs)) throw new Error(`knobs must be an array, got ${describe(spec.knobs)}`);
+/** Throws a clear error naming the culprit unless `knobs` are well-formed sliders; returns their names. */
+export function checkKnobs(knobs: LiveKnob[]): Set<string> {
+  if (!Array.isArray(knobs)) throw new Error(`knobs must be an array, got ${describe(knobs)}`);
   const names = new Set<string>();
-  spec.knobs.forEach((k, i) => {
+  knobs.forEach((k, i) => {
     if (k === null || typeof k !== "object" || typeof k.name !== "string" || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(k.name)) throw new Error(`knobs[${i}] needs a name (letters, digits, _), got ${describe(k?.name)}`);
     if (names.has(k.name)) throw new Error(`knobs[${i}]: two knobs are named "${k.name}"`);
     names.add(k.name);
@@ -132,6 +130,16 @@ export function checkLiveSpec(spec: LiveSpec): LiveSpec {
     if (k.log && !(k.min > 0)) throw new Error(`knob "${k.name}": a log slider needs min > 0, got ${k.min}`);
     if (k.values !== undefined && (!Array.isArray(k.values) || !k.values.includes(k.value))) throw new Error(`knob "${k.name}": values must be an array containing value ${k.value}`);
   });
+  return names;
+}
+
+/** Throws a clear error naming the culprit unless `spec` is a well-formed live figure description. */
+export function checkLiveSpec(spec: LiveSpec): LiveSpec {
+  if (spec === null || typeof spec !== "object") throw new Error(`a live figure needs a description object, got ${describe(spec)}`);
+  if (typeof spec.title !== "string") throw new Error(`title must be a string, got ${describe(spec.title)}`);
+  checkInteger("steps", spec.steps, 1);
+  if (spec.steps > 100_000) throw new Error(`steps = ${spec.steps} is too many to recompute live (at most 100000)`);
+  const names = checkKnobs(spec.knobs);
   if (!Array.isArray(spec.runs) || spec.runs.length === 0) throw new Error(`runs must be a non-empty array, got ${describe(spec.runs)}`);
   spec.runs.forEach((run, i) => {
     const where = `runs[${i}]`;
@@ -144,6 +152,10 @@ export function checkLiveSpec(spec: LiveSpec): LiveSpec {
       for (const [k, v] of Object.entries(run.schedule.options ?? {})) checkRef(v, names, `${where}.schedule.options.${k}`);
     }
     if (run.batchSize !== undefined) checkRef(run.batchSize, names, `${where}.batchSize`);
+    if (run.staleness !== undefined) {
+      checkRef(run.staleness, names, `${where}.staleness`);
+      if (spec.problem !== null && typeof spec.problem === "object" && "leastSquares" in spec.problem) throw new Error(`${where} ("${run.name}"): staleness needs a deterministic problem, not leastSquares (its runs take mini-batches)`);
+    }
   });
   if (!Array.isArray(spec.panels) || spec.panels.length === 0 || spec.panels.length > 3) throw new Error(`panels must list 1 to 3 panels, got ${describe(spec.panels)}`);
   for (const p of spec.panels) if (!PANEL_NAMES.includes(p)) throw new Error(`unknown panel ${describe(p)}; one of ${PANEL_NAMES.join(", ")}`);
