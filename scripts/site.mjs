@@ -169,6 +169,11 @@ function liveFiguresPage() {
     ["Adam's family on Beale's function", "The same experiment on Beale's plateaus and walls.", lib.liveOptimizers({ problem: "beale", optimizers: ["Adam", "AMSGrad", "Adamax", "Nadam"], eta: 0.01, steps: 1000 })],
     ["Learning-rate schedules on mini-batch SGD", "With a constant η₀, SGD stalls at its noise floor; the decaying schedules go below it. γ is the decay factor of the step and exponential schedules.", lib.liveSchedules()],
     ["SGD's noise floor against the batch size", "The excess loss of constant-step SGD levels off near η tr Σ*/(4B) (dotted): halve η or double B to halve it.", lib.liveNoiseFloor()],
+    ["Stale gradients: SGD τ steps behind", "Asynchronous workers apply gradients computed on weights τ steps old: x_{t+1} = x_t − η∇f(x_{t−τ}). On this κ = 10 bowl (L = 1) the run is stable only while ηL < 2 sin(π/(2(2τ + 1))); raise τ and watch the path spiral out.", lib.liveStaleGradients()],
+    ["Training a network on two moons", "The 2-16-16-1 ReLU network of lesson 9, trained by Adam from the same initialization on the same batches; move η or the batch size B and it trains again in your browser, a few epochs per frame. The figure first shows the end of training at η = 0.01, B = 32.", lib.liveMoonsNetwork()],
+    ["L2 regularization against overfitting", "Lesson 11's over-sized network on 30 noisy points, retrained for each L2 coefficient λ: too little and the boundary wraps single points, too much and it underfits.", lib.liveRegularization({ regularizer: "l2" })],
+    ["Dropout against overfitting", "The same network with dropout rate p on its hidden layers: the validation loss (orange) stops climbing.", lib.liveRegularization({ regularizer: "dropout" })],
+    ["Initialization scale: vanishing and exploding gradients", "A 10-layer ReLU network with N(0, s²) weights at initialization: the gradient norm per layer and the spread of the pre-activations shrink geometrically for small s and grow for large s; He's s = √(2/32) = 0.25 keeps them level.", lib.liveInitScale()],
   ];
   const body = sections
     .map(([title, text, figure], i) => `<section class="cell markdown"><h2>${escape(title)}</h2><p>${escape(text)}</p></section>\n${liveHtml(figure, `live-${i + 1}`)}`)

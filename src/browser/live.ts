@@ -15,6 +15,11 @@ import type { KnobValues, LiveKnob, LiveSpec } from "../display/live/spec";
  * the plotly redraw fits in the rest (at least one epoch is trained per frame).
  */
 export const TRAINING_SLICE_MS = 8;
+/**
+ * While a network trains, plotly redraws the figure at most this often (its heatmap and contour cost far
+ * more than a frame to redraw); training goes on every frame in between, and the last epoch is always drawn.
+ */
+export const TRAINING_DRAW_MS = 150;
 
 interface PlotlyLike {
   newPlot(el: HTMLElement, data: unknown[], layout?: unknown, config?: unknown): Promise<unknown>;
@@ -219,6 +224,7 @@ export function mountLive(container: HTMLElement, spec: LiveSpec | LiveNetworkSp
       if (!frame) frame = requestAnimationFrame(redraw);
     },
   };
+  let lastDraw = 0;
   /** A network figure: a change restarts training (and trains its first epoch); later frames train a slice each. */
   const train = () => {
     frame = 0;
@@ -234,8 +240,11 @@ export function mountLive(container: HTMLElement, spec: LiveSpec | LiveNetworkSp
       return;
     }
     const t1 = performance.now();
-    draw(plot!, out.figure, drawnFigure);
-    drawnFigure = out.figure;
+    if (change || out.state.done || t1 - lastDraw >= TRAINING_DRAW_MS) {
+      draw(plot!, out.figure, drawnFigure);
+      drawnFigure = out.figure;
+      lastDraw = performance.now();
+    }
     const t2 = performance.now();
     view.error = null;
     error.textContent = "";

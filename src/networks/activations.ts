@@ -3,6 +3,7 @@
  * at z, given h = f(z) too (sigmoid and tanh are cheapest from h: σ' = σ(1 − σ), tanh' = 1 − tanh²).
  * `alpha` is LeakyReLU's slope for z < 0 (ignored by the others).
  */
+import { exp } from "../math/portable";
 export type ActivationName = "sigmoid" | "tanh" | "relu" | "leakyRelu" | "linear";
 
 export interface Activation {
@@ -16,9 +17,10 @@ export interface Activation {
 }
 
 function sigmoid(z: number): number {
-  // Two branches so that exp never overflows: for z < 0, σ(z) = e^z / (1 + e^z).
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
+  // Two branches so that exp never overflows: for z < 0, σ(z) = e^z / (1 + e^z). The portable exp (Math.exp's
+  // bits on Node 20) gives the same bits in the reader's browser, so a network trained live matches the lesson's.
+  if (z >= 0) return 1 / (1 + exp(-z));
+  const e = exp(z);
   return e / (1 + e);
 }
 

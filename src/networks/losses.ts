@@ -1,3 +1,4 @@
+import { exp } from "../math/portable";
 import { ActivationName, multiplyByDerivative } from "./activations";
 
 /**
@@ -22,7 +23,7 @@ export function softmaxRows(z: Float64Array, h: Float64Array, n: number, k: numb
     for (let j = 0; j < k; j++) if (z[o + j] > max) max = z[o + j];
     let sum = 0;
     for (let j = 0; j < k; j++) {
-      const e = Math.exp(z[o + j] - max);
+      const e = exp(z[o + j] - max);
       h[o + j] = e;
       sum += e;
     }
@@ -63,7 +64,7 @@ export function outputLoss(
       for (let i = 0; i < n * k; i++) {
         const zi = z[i];
         // −[y log σ(z) + (1 − y) log(1 − σ(z))] = max(z, 0) − z·y + log(1 + e^{−|z|})
-        total += (zi > 0 ? zi : 0) - zi * y[i] + Math.log1p(Math.exp(-Math.abs(zi)));
+        total += (zi > 0 ? zi : 0) - zi * y[i] + Math.log1p(exp(-Math.abs(zi)));
         if (delta) delta[i] = (a[i] - y[i]) * scale;
       }
       return total * scale;
@@ -76,7 +77,7 @@ export function outputLoss(
         let max = -Infinity;
         for (let j = 0; j < k; j++) if (z[o + j] > max) max = z[o + j];
         let sum = 0;
-        for (let j = 0; j < k; j++) sum += Math.exp(z[o + j] - max);
+        for (let j = 0; j < k; j++) sum += exp(z[o + j] - max);
         total += max + Math.log(sum) - z[o + label];
         if (delta) {
           for (let j = 0; j < k; j++) delta[o + j] = (a[o + j] - (j === label ? 1 : 0)) * scale;

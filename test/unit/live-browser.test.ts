@@ -12,7 +12,7 @@ import {
   adadelta, adagrad, adam, adamax, adamw, beale, cosineDecay, d2lQuadratic, defineProblem, emaMomentum, heavyBall, himmelblau, leastSquaresLine, minimize, nadam,
   quadratic, rastrigin, rmsprop, rosenbrock, saddle, sgd, stepDecay, yogi,
 } from "../../src";
-import { liveSession, panelAxes, type LiveSpec } from "../../src/display/live";
+import { isNetworkSpec, liveSession, networkSession, panelAxes, type LiveNetworkSpec, type LiveSpec } from "../../src/display/live";
 import { miniBatchRun } from "../../src/display/live/compute";
 import { parseState, stateSpec } from "../../src/browser/playgroundState";
 import { chromiumPath, launchChromium } from "../../scripts/lib/browser.mjs";
@@ -49,6 +49,8 @@ const PROBLEMS = `({
   "64-D quadratic (kernels)": (lib) => lib.quadratic({ eigenvalues: Array.from({ length: 64 }, (_, i) => 0.05 * (i + 1)), rotate: true, seed: 2 }),
 })`;
 const STEPS = 150;
+/** Figures on live.html: seven 2-D ones, stale gradients, four network figures. */
+const LIVE_FIGURES = 12;
 
 /** Every optimizer on every problem: trajectories and losses as plain arrays. */
 function runAll(lib: Record<string, unknown>, optimizersSource: string, problemsSource: string, steps: number) {
@@ -160,9 +162,10 @@ describe("the library in Chromium", { skip: chromiumPath() ? false : "no Chromiu
   it("live.html: each figure follows its sliders and a dragged start, drawing the library's runs for the new settings", async (t) => {
     const problems: string[] = [];
     const page = await open(browser, "live.html", problems);
-    await page.waitForFunction(() => (window as unknown as { optimlabLive?: unknown[] }).optimlabLive?.length === 7, null, { timeout: 20000 });
+    await page.waitForFunction((n) => (window as unknown as { optimlabLive?: unknown[] }).optimlabLive?.length === n, LIVE_FIGURES, { timeout: 20000 });
     const specs = await page.evaluate(() => (window as unknown as { optimlabLive: any[] }).optimlabLive.map((v) => v.session.spec)) as LiveSpec[];
     for (const [i, spec] of specs.entries()) {
+      if (isNetworkSpec(spec)) continue; // the next test
       const figure = page.locator(".optimlab-live").nth(i);
       await figure.scrollIntoViewIfNeeded();
       const initial = await drawn(page, i);
@@ -198,6 +201,83 @@ describe("the library in Chromium", { skip: chromiumPath() ? false : "no Chromiu
       const timings = await page.evaluate(([index]) => (window as any).optimlabLive[index].timings, [i] as const) as { compute: number; draw: number }[];
       const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
       t.diagnostic(`figure ${i + 1} (${spec.title}): ${timings.length} updates, median recompute ${median(timings.map((q) => q.compute)).toFixed(1)} ms, draw ${median(timings.map((q) => q.draw)).toFixed(1)} ms`);
+    }
+    await page.close();
+    assert.deepEqual(problems, [], problems.join("\n"));
+  });
+
+  it("live.html: the network figures retrain progressively after a slider move, a slice of epochs per frame, ending where the library's fit ends", async (t) => {
+    const problems: string[] = [];
+    const page = await open(browser, "live.html", problems);
+    await page.waitForFunction((n) => (window as unknown as { optimlabLive?: unknown[] }).optimlabLive?.length === n, LIVE_FIGURES, { timeout: 20000 });
+    const specs = (await page.evaluate(() => (window as unknown as { optimlabLive: any[] }).optimlabLive.map((v) => v.session.spec))) as (LiveSpec | LiveNetworkSpec)[];
+    const networks = specs.map((spec, i) => [i, spec] as const).filter(([, spec]) => isNetworkSpec(spec)) as [number, LiveNetworkSpec][];
+    assert.equal(networks.length, 4, "live.html has four network figures (lessons 09, 11 twice, 12)");
+    /** Every trace as drawn (plotly's data), in JSON form, and the title. */
+    const drawnFull = (i: number) =>
+      page.evaluate(([index]) => {
+        const view = (window as any).optimlabLive[index];
+        return { values: view.values(), error: view.error, timings: view.timings, title: view.plot.layout.title.text, data: JSON.parse(JSON.stringify(view.plot.data.map((t: any) => ({ type: t.type, name: t.name, x: t.x, y: t.y, z: t.z })))), history: view.session.state.history ? { trainLoss: view.session.state.history.trainLoss, testLoss: view.session.state.history.testLoss } : null, profile: view.session.state.profile ?? null, params: view.session.state.net ? Array.from(view.session.state.net.params) : null };
+      }, [i] as const);
+    const nodeFigure = (spec: LiveNetworkSpec, values: Record<string, number>) => {
+      const session = networkSession(spec);
+      session.update(values);
+      const { figure, state } = session.advance({ epochs: Infinity });
+      return { title: (figure.layout!.title as { text: string }).text, data: JSON.parse(JSON.stringify(figure.data.map((t) => ({ type: t.type, name: t.name, x: t.x, y: t.y, z: t.z })))), history: state.history ? { trainLoss: state.history.trainLoss, testLoss: state.history.testLoss } : null, profile: state.profile ?? null, params: state.net ? Array.from(state.net.params) : null };
+    };
+    /**
+     * Weights and losses agree with Node's to 1e-10 relative, not to the bit: after 200 epochs they differ
+     * around the 15th digit (the cross-entropy goes through Math.log1p, whose last bit differs between
+     * Node's and Chromium's V8, and the weights drift by an ulp somewhere in training). The lessons print 3 digits.
+     */
+    const close = (got: number[], want: number[], what: string) => {
+      assert.equal(got.length, want.length, `${what}: ${got.length} values, not ${want.length}`);
+      got.forEach((v, k) => assert.ok(Math.abs(v - want[k]) <= 1e-10 * Math.max(1e-3, Math.abs(want[k])), `${what}[${k}] = ${v}, Node ${want[k]}`));
+    };
+    for (const [i, spec] of networks) {
+      const figure = page.locator(".optimlab-live").nth(i);
+      await figure.scrollIntoViewIfNeeded();
+      const initial = await drawnFull(i);
+      const atStart = nodeFigure(spec, initial.values);
+      assert.deepEqual(initial.data, atStart.data, `network figure ${i + 1}: the static figure is not the library's`);
+      if (spec.training) await figure.screenshot({ path: join(shots, `live-${i + 1}-network-before.png`) });
+      const slider = figure.locator("input[type=range]").first();
+      await slider.focus();
+      for (let k = 0; k < 2; k++) await page.keyboard.press("ArrowLeft");
+      await page.waitForFunction(([index]) => (window as any).optimlabLive[index].timings.length > 0, [i] as const, { timeout: 20000 });
+      if (spec.training) {
+        // Mid-training: a frame showing an epoch short of the end.
+        const mid = await drawnFull(i);
+        assert.match(mid.title, /epoch \d+ of /, `network figure ${i + 1}: the title shows the epoch`);
+      }
+      await page.waitForFunction(([index]) => (window as any).optimlabLive[index].idle(), [i] as const, { timeout: 60000 });
+      const end = await drawnFull(i);
+      assert.equal(end.error, null, `network figure ${i + 1}: ${end.error}`);
+      assert.notDeepEqual(end.values, initial.values, `network figure ${i + 1}: the slider changed no knob`);
+      assert.notDeepEqual(end.data, initial.data, `network figure ${i + 1}: the drawing did not change`);
+      const want = nodeFigure(spec, end.values);
+      assert.equal(end.title, want.title, `network figure ${i + 1}: the final title`);
+      if (want.history) {
+        close(end.params!, want.params!, `network figure ${i + 1}: weights`);
+        close(end.history!.trainLoss, want.history.trainLoss, `network figure ${i + 1}: training loss`);
+        close(end.history!.testLoss!, want.history.testLoss!, `network figure ${i + 1}: held-out loss`);
+      }
+      if (want.profile) {
+        close(end.profile!.grad, want.profile.grad, `network figure ${i + 1}: gradient norms`);
+        close(end.profile!.zStd, want.profile.zStd, `network figure ${i + 1}: std(z)`);
+      }
+      assert.deepEqual(end.data, want.data, `network figure ${i + 1}: the final drawing is not the library's for the new settings`);
+      const frames = end.timings as { compute: number; draw: number; epoch?: number }[];
+      if (spec.training) {
+        // Each key press restarted training (epoch 1); from the last restart on, every frame trains on.
+        const last = frames.slice(frames.map((f) => f.epoch).lastIndexOf(1));
+        assert.ok(last.length > 2, `network figure ${i + 1}: training took ${last.length} frames, not several`);
+        assert.ok(last.every((f, k) => k === 0 || (f.epoch ?? 0) > (last[k - 1].epoch ?? 0)), `network figure ${i + 1}: each frame trains at least one epoch`);
+        assert.equal(last[last.length - 1].epoch, spec.training.epochs, `network figure ${i + 1}: training ends at the last epoch`);
+        await figure.screenshot({ path: join(shots, `live-${i + 1}-network-after.png`) });
+      }
+      const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[xs.length >> 1];
+      t.diagnostic(`network figure ${i + 1} (${spec.title}): ${frames.length} frames, median compute ${median(frames.map((q) => q.compute)).toFixed(1)} ms, draw ${median(frames.map((q) => q.draw)).toFixed(1)} ms`);
     }
     await page.close();
     assert.deepEqual(problems, [], problems.join("\n"));

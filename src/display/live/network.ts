@@ -44,7 +44,7 @@ export interface NetworkSession {
   update(values?: KnobValues): { figure: Figure; state: NetworkState };
   /**
    * Trains on until `budget` is spent: `{ ms }` of wall-clock time (at least one epoch), or `{ epochs }`;
-   * redraws. Returns `done` when the last epoch is trained.
+   * the figure (built when read) shows the state. `state.done` tells when the last epoch is trained.
    */
   advance(budget: { ms: number; now?: () => number } | { epochs: number }): { figure: Figure; state: NetworkState };
 }
@@ -102,7 +102,13 @@ export function networkSession(spec: LiveNetworkSpec): NetworkSession {
           while (!st.done && now() - t0 < budget.ms);
         }
       }
-      return { figure: renderNetwork(spec, data, st), state: st };
+      // The figure is built when read: a page that skips drawing this frame skips building it too.
+      return {
+        get figure() {
+          return renderNetwork(spec, data, st);
+        },
+        state: st,
+      };
     },
   };
   const step = () => {
