@@ -157,7 +157,7 @@ export function renderNetwork(spec: LiveNetworkSpec, data: Dataset, state: Netwo
     const [a, b] = panelDomain(i, n);
     for (const trace of figure.data) {
       const t: Record<string, unknown> = { ...trace, xaxis: axes.x, yaxis: axes.y };
-      if (t.colorbar) t.colorbar = { ...(t.colorbar as object), x: b + 0.005, len: 0.8, thickness: 12 };
+      if (t.colorbar) t.showscale = false; // the panel's title names the colors; a color bar would cover the next panel's axis
       out.push(t);
     }
     const fl = figure.layout ?? {};
@@ -178,7 +178,7 @@ function panel(kind: LiveNetworkPanel, spec: LiveNetworkSpec, data: Dataset, sta
   if (kind === "boundary") {
     const w = spec.boundary;
     const figure = decisionBoundary(state.net!, data, { resolution: w?.resolution ?? 40, ...(w ? { xRange: w.xRange, yRange: w.yRange } : {}), title: "" });
-    return { figure, title: `P(class 1) and the ${data.n} training points` };
+    return { figure, title: `P(class 1), blue 0 to red 1, and the ${data.n} training points` };
   }
   const [trainName, heldName] = spec.lossNames ?? ["training", "held out"];
   const figure = lossCurves({ [trainName]: h.trainLoss, [heldName]: h.testLoss! }, { title: "", xTitle: "epoch", yTitle: "binary cross-entropy (log scale)" });
