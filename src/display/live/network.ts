@@ -17,7 +17,7 @@ import type { Figure } from "../figure";
 import { decisionBoundary } from "../figures/decisionBoundary";
 import { lossCurves } from "../figures/lossCurves";
 import { perLayerFigure } from "../perLayer";
-import { panelAxes, panelDomain } from "./render";
+import { panelAxes, panelDomain, panelsLayout, panelTitle } from "./render";
 import { checkNetworkSpec, type LiveNetworkPanel, type LiveNetworkSpec, type NetworkFigure } from "./networkSpec";
 import { type KnobValues, type LiveValue, initialValues, resolveValue } from "./spec";
 
@@ -141,15 +141,7 @@ function buildNet(spec: LiveNetworkSpec, values: KnobValues, seed: number): MLP 
 export function renderNetwork(spec: LiveNetworkSpec, data: Dataset, state: NetworkState): Figure {
   const n = spec.panels.length;
   const out: Record<string, unknown>[] = [];
-  const layout: Record<string, unknown> = {
-    title: { text: spec.training ? `${spec.title}: epoch ${state.epoch} of ${state.epochs}${state.history?.diverged ? " (diverged)" : ""}` : spec.title },
-    height: 440,
-    margin: { l: 55, r: 20, t: 80, b: 40 },
-    showlegend: true,
-    legend: { orientation: "h", x: 0, y: -0.18, yanchor: "top" },
-    dragmode: false,
-    hovermode: "closest",
-  };
+  const layout = panelsLayout(spec.training ? `${spec.title}: epoch ${state.epoch} of ${state.epochs}${state.history?.diverged ? " (diverged)" : ""}` : spec.title, 440);
   const annotations: Record<string, unknown>[] = [];
   spec.panels.forEach((kind, i) => {
     const { figure, title } = panel(kind, spec, data, state);
@@ -163,7 +155,7 @@ export function renderNetwork(spec: LiveNetworkSpec, data: Dataset, state: Netwo
     const fl = figure.layout ?? {};
     layout[axes.xKey] = { ...(fl.xaxis as object), domain: [a, b], anchor: axes.y, fixedrange: true };
     layout[axes.yKey] = { ...(fl.yaxis as object), anchor: axes.x, fixedrange: true };
-    annotations.push({ text: title, x: (a + b) / 2, y: 1.02, xref: "paper", yref: "paper", xanchor: "center", yanchor: "bottom", showarrow: false, font: { size: 13 } });
+    annotations.push(panelTitle(title, a, b));
   });
   layout.annotations = annotations;
   return { data: out, layout, config: { responsive: true, displaylogo: false, displayModeBar: false } };

@@ -26,6 +26,24 @@ export function panelDomain(i: number, n: number): [number, number] {
   return [i * (w + GAP), i * (w + GAP) + w];
 }
 
+/** The layout the live figures' side-by-side panels share, before each panel's axes and title. */
+export function panelsLayout(title: string, height: number): Record<string, unknown> {
+  return {
+    title: { text: title },
+    height,
+    margin: { l: 55, r: 20, t: 80, b: 40 },
+    showlegend: true,
+    legend: { orientation: "h", x: 0, y: -0.18, yanchor: "top" },
+    dragmode: false,
+    hovermode: "closest",
+  };
+}
+
+/** A panel's title, centered above its extent [a, b] (paper coordinates). */
+export function panelTitle(text: string, a: number, b: number): Record<string, unknown> {
+  return { text, x: (a + b) / 2, y: 1.02, xref: "paper", yref: "paper", xanchor: "center", yanchor: "bottom", showarrow: false, font: { size: 13 } };
+}
+
 interface Panel {
   title: string;
   traces: Record<string, unknown>[];
@@ -37,15 +55,7 @@ interface Panel {
 export function renderLive(spec: LiveSpec, problem: LiveProblemInstance, result: LiveResult, cache: RenderCache = new Map()): Figure {
   const n = spec.panels.length;
   const data: Record<string, unknown>[] = [];
-  const layout: Record<string, unknown> = {
-    title: { text: spec.title },
-    height: 460,
-    margin: { l: 55, r: 20, t: 80, b: 40 },
-    showlegend: true,
-    legend: { orientation: "h", x: 0, y: -0.18, yanchor: "top" },
-    dragmode: false,
-    hovermode: "closest",
-  };
+  const layout = panelsLayout(spec.title, 460);
   const annotations: Record<string, unknown>[] = [];
   spec.panels.forEach((kind, i) => {
     const panel = PANELS[kind](spec, problem, result, cache, i, n);
@@ -62,7 +72,7 @@ export function renderLive(spec: LiveSpec, problem: LiveProblemInstance, result:
     }
     layout[axes.xKey] = { ...panel.xaxis, domain: [a, b], anchor: axes.y };
     layout[axes.yKey] = { ...panel.yaxis, anchor: axes.x };
-    annotations.push({ text: panel.title, x: (a + b) / 2, y: 1.02, xref: "paper", yref: "paper", xanchor: "center", yanchor: "bottom", showarrow: false, font: { size: 13 } });
+    annotations.push(panelTitle(panel.title, a, b));
   });
   layout.annotations = annotations;
   return { data, layout, config: { responsive: true, displaylogo: false, displayModeBar: false } };
