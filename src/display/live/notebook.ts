@@ -9,7 +9,7 @@
  */
 import { checkElementId, escapeHtml, scriptJson } from "../htmlText";
 import { LIVE_CSS } from "./html";
-import type { NetworkFigure } from "./networkSpec";
+import { isNetworkSpec, type NetworkFigure } from "./networkSpec";
 import type { LiveFigure } from "./session";
 
 /** What the page loads: plotly.js and the library's browser bundle, as URL paths on the Jupyter server (null outside one). */
@@ -29,7 +29,7 @@ export function liveNotebookHtml(figure: LiveFigure | NetworkFigure, id: string,
   checkElementId(id);
   const title = escapeHtml(figure.live.title);
   const note =
-    `Live version of the figure above (${title}): in a trusted notebook its sliders and start point move. ` +
+    `Live version of the figure above (${title}): in a trusted notebook ${isNetworkSpec(figure.live) ? "its sliders retrain the network in your browser" : "its sliders and start point move"}. ` +
     `To trust this one, run its cells again, or choose “Trust Notebook” in the command palette.`;
   return (
     `<style>${LIVE_CSS}</style>\n` +
