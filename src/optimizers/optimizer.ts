@@ -30,11 +30,7 @@ export interface OptimizerState {
   update: Float64Array;
 }
 
-/** Options every optimizer accepts. */
-export interface CommonOptions {
-  /** Keep the last update θ_t − θ_{t−1} in `state.update`, e.g. to plot effective step sizes (default false). */
-  recordUpdate?: boolean;
-}
+export type { CommonOptions } from "./options";
 
 /**
  * An optimizer: `step(params, grads)` applies one update to `params` in place. `S` is its state (the
