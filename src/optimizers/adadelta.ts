@@ -55,12 +55,10 @@ export type AdadeltaOptimizer = Optimizer<AdadeltaState, ResolvedOf<typeof adade
 export function adadelta(options: AdadeltaOptions = {}): AdadeltaOptimizer {
   const name = "adadelta";
   const resolved = adadeltaSchema.read(name, options);
-  const { lr, rho, eps, weightDecay, recordUpdate } = resolved;
+  const { rho, eps, weightDecay } = resolved;
   return makeOptimizer({
     name,
     options: resolved,
-    lr,
-    recordUpdate,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"v" | "u"> | undefined;

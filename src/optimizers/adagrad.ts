@@ -56,14 +56,12 @@ export type AdagradOptimizer = Optimizer<AdagradState, ResolvedOf<typeof adagrad
 export function adagrad(options: AdagradOptions = {}): AdagradOptimizer {
   const name = "adagrad";
   const resolved = adagradSchema.read(name, options);
-  const { lr, lrDecay, weightDecay, initialAccumulatorValue, eps, epsInsideSqrt, recordUpdate } = resolved;
+  const { lrDecay, weightDecay, initialAccumulatorValue, eps, epsInsideSqrt } = resolved;
   const epsIn = epsInsideSqrt ? eps : 0;
   const epsOut = epsInsideSqrt ? 0 : eps;
   return makeOptimizer({
     name,
     options: resolved,
-    lr,
-    recordUpdate,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"sum"> | undefined;

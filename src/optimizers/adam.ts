@@ -51,13 +51,11 @@ type AdamFamilyOptions = Omit<ResolvedOf<typeof adamSchema>, "decoupledWeightDec
 
 /** The Adam family's factory, shared by `adam` and `adamw` (which differ only in weight decay). */
 export function createAdam<O extends AdamFamilyOptions>(name: string, options: O, decoupled: boolean): Optimizer<AdamState, O> {
-  const { lr, beta1, beta2, eps, weightDecay, amsgrad, epsHat, amsgradMax, biasCorrection, recordUpdate } = options;
+  const { beta1, beta2, eps, weightDecay, amsgrad, epsHat, amsgradMax, biasCorrection } = options;
   const maxOfCorrected = amsgrad && amsgradMax === "corrected";
   return makeOptimizer({
     name,
     options,
-    lr,
-    recordUpdate,
     transforms: decoupled ? [] : weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"m" | "v" | "vMax"> | undefined;

@@ -57,14 +57,12 @@ export type AdamaxOptimizer = Optimizer<AdamaxState, ResolvedOf<typeof adamaxSch
 export function adamax(options: AdamaxOptions = {}): AdamaxOptimizer {
   const name = "adamax";
   const resolved = adamaxSchema.read(name, options);
-  const { lr, beta1, beta2, eps, weightDecay, epsInsideMax, recordUpdate } = resolved;
+  const { beta1, beta2, eps, weightDecay, epsInsideMax } = resolved;
   const epsInMax = epsInsideMax ? eps : 0;
   const epsInDenominator = epsInsideMax ? 0 : eps;
   return makeOptimizer({
     name,
     options: resolved,
-    lr,
-    recordUpdate,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"m" | "u"> | undefined;

@@ -24,13 +24,10 @@ export function betaMomentumOptimizer<S extends object, E extends object = {}>(
   extend?: (state: Readonly<OptimizerState & S>, beta: number) => E,
 ): Optimizer<S, ResolvedOf<typeof betaMomentumSchema>> & E {
   const resolved = betaMomentumSchema.read(name, options);
-  const { lr, beta, recordUpdate } = resolved;
+  const { beta } = resolved;
   return makeOptimizer<S, ResolvedOf<typeof betaMomentumSchema>, [], E>({
     name,
     options: resolved,
-    lr,
-    recordUpdate,
-    transforms: [],
     rule: () => rule(beta),
     extend: extend && ((state) => extend(state, beta)),
   });

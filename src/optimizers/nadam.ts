@@ -60,7 +60,7 @@ export type NadamOptimizer = Optimizer<NadamState, ResolvedOf<typeof nadamSchema
 export function nadam(options: NadamOptions = {}): NadamOptimizer {
   const name = "nadam";
   const resolved = nadamSchema.read(name, options);
-  const { lr, beta1, beta2, eps, weightDecay, momentumDecay, decoupledWeightDecay, recordUpdate } = resolved;
+  const { beta1, beta2, eps, weightDecay, momentumDecay, decoupledWeightDecay } = resolved;
   const muAt = (t: number) => beta1 * (1 - 0.5 * pow(0.96, t * momentumDecay));
   /** The step's coefficients of g and of m, given μ₁⋯μ_{t−1}; and μ₁⋯μ_t. Kept for the step's bound and update. */
   let last = { muProduct: NaN, lr: NaN, t: NaN, product: 1, grad: 0, moment: 0 };
@@ -75,8 +75,6 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
   return makeOptimizer({
     name,
     options: resolved,
-    lr,
-    recordUpdate,
     transforms: weightDecayTransforms(weightDecay, decoupledWeightDecay),
     rule: () => {
       let kernel: Arena<"m" | "v"> | undefined;

@@ -40,13 +40,10 @@ export type NewtonOptimizer = Optimizer<NewtonState, ResolvedOf<typeof newtonSch
 export function newton(options: NewtonOptions = {}): NewtonOptimizer {
   const name = "newton";
   const resolved = newtonSchema.read(name, options);
-  const { lr, damping, recordUpdate } = resolved;
+  const { damping } = resolved;
   return makeOptimizer<NewtonState, ResolvedOf<typeof newtonSchema>, [hessian: Float64Array], { readonly needsHessian: true }>({
     name,
     options: resolved,
-    lr,
-    recordUpdate,
-    transforms: [],
     extend: () => ({ needsHessian: true }),
     rule: () => {
       // Scratch for the factorization; filled by prepare and used by apply within the same step.

@@ -112,12 +112,16 @@ export interface UpdateRule<S extends object, X extends unknown[] = []> {
 /** What a factory hands to `makeOptimizer`. */
 export interface OptimizerSpec<S extends object, O extends object, X extends unknown[], E extends object> {
   name: string;
+  /** The resolved options (from the factory's schema); `lr` and `recordUpdate` are read from them. */
   options: O;
-  lr: LearningRate;
+  /** The learning rate, when `options` has no `lr`. */
+  lr?: LearningRate;
   /** Makes the rule (called once per optimizer, so a rule may keep private scratch space). */
   rule: () => UpdateRule<S, X>;
-  transforms: readonly GradientTransform[];
-  recordUpdate: boolean;
+  /** Gradient transforms applied before the rule (default none; a coupled `weightDecay` is `weightDecayTransforms`). */
+  transforms?: readonly GradientTransform[];
+  /** Keep the last update, when `options` has no `recordUpdate` (default false). */
+  recordUpdate?: boolean;
   /** Extra methods, given the live state (Nesterov's `lookAhead`). */
   extend?: (state: Readonly<OptimizerState & S>) => E;
 }
@@ -146,7 +150,12 @@ function checkTransform(owner: string, item: unknown, index: number): GradientTr
 export function makeOptimizer<S extends object, O extends object, X extends unknown[] = [], E extends object = {}>(
   spec: OptimizerSpec<S, O, X, E>,
 ): Optimizer<S, O, X> & E {
-  const { name, lr, transforms, recordUpdate } = spec;
+  const { name } = spec;
+  const given = spec.options as { lr?: LearningRate; recordUpdate?: boolean };
+  const lr = spec.lr ?? given.lr;
+  if (lr === undefined) throw new TypeError(`${name}: makeOptimizer needs lr, in its spec or its options`);
+  const recordUpdate = spec.recordUpdate ?? given.recordUpdate ?? false;
+  const transforms = spec.transforms ?? [];
   // Read once: every step uses them, and an imported binding can cost a call per read (tsx's live bindings).
   const SAFE = SAFE_BOUND;
   const squareSums = sumOfSquares;
@@ -378,7 +387,7 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
     lrAt,
     reset,
     withTransforms: (...more: GradientTransform<any>[]) =>
-      makeOptimizer({ ...spec, transforms: [...more.map((t, i) => checkTransform(name, t, i)), ...transforms] }),
+      makeOptimizer({ ...spec, lr, recordUpdate, transforms: [...more.map((t, i) => checkTransform(name, t, i)), ...transforms] }),
     ...spec.extend?.(state),
   };
   return optimizer as unknown as Optimizer<S, O, X> & E;

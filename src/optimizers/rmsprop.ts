@@ -69,14 +69,12 @@ export type RmspropOptimizer = Optimizer<RmspropState, ResolvedOf<typeof rmsprop
 export function rmsprop(options: RmspropOptions = {}): RmspropOptimizer {
   const name = "rmsprop";
   const resolved = rmspropSchema.read(name, options);
-  const { lr, alpha, eps, weightDecay, momentum, centered, epsInsideSqrt, lrInsideMomentum, recordUpdate } = resolved;
+  const { alpha, eps, weightDecay, momentum, centered, epsInsideSqrt, lrInsideMomentum } = resolved;
   const epsIn = epsInsideSqrt ? eps : 0;
   const epsOut = epsInsideSqrt ? 0 : eps;
   return makeOptimizer({
     name,
     options: resolved,
-    lr,
-    recordUpdate,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"v" | "gAvg" | "b"> | undefined;

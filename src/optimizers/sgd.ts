@@ -62,7 +62,7 @@ export type SgdOptimizer = Optimizer<SgdState, ResolvedOf<typeof sgdSchema>>;
 export function sgd(options: SgdOptions): SgdOptimizer {
   const name = "sgd";
   const resolved = sgdSchema.read(name, options);
-  const { lr, momentum, dampening, nesterov, weightDecay, lrInsideMomentum, dampenFirstStep, recordUpdate } = resolved;
+  const { momentum, dampening, nesterov, weightDecay, lrInsideMomentum, dampenFirstStep } = resolved;
   if (nesterov && (momentum === 0 || dampening !== 0)) {
     throw new RangeError(
       `${name}: nesterov needs momentum > 0 and dampening = 0, got momentum ${momentum} and dampening ${dampening}`,
@@ -71,8 +71,6 @@ export function sgd(options: SgdOptions): SgdOptimizer {
   return makeOptimizer({
     name,
     options: resolved,
-    lr,
-    recordUpdate,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"b"> | undefined;

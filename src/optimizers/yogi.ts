@@ -57,12 +57,10 @@ export type YogiOptimizer = Optimizer<YogiState, ResolvedOf<typeof yogiSchema>>;
 export function yogi(options: YogiOptions = {}): YogiOptimizer {
   const name = "yogi";
   const resolved = yogiSchema.read(name, options);
-  const { lr, beta1, beta2, eps, initialAccumulatorValue: v0, weightDecay, biasCorrection, recordUpdate } = resolved;
+  const { beta1, beta2, eps, initialAccumulatorValue: v0, weightDecay, biasCorrection } = resolved;
   return makeOptimizer({
     name,
     options: resolved,
-    lr,
-    recordUpdate,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       const corrections = (t: number) => (biasCorrection ? [correction(beta1, t), correction(beta2, t)] : [1, 1]);
