@@ -82,36 +82,56 @@ export function optionSchema<S extends Options>(options: S): Schema<S> {
   };
 }
 
-/** A default as the docs write it: strings quoted, small numbers as 1e-8, the rest as JavaScript prints them. */
+/**
+ * A default as the docs write it: strings quoted, small numbers as 1e-8, a simple fraction as 1/3, the
+ * rest as JavaScript prints them.
+ */
 export function formatDefault(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
-  if (typeof value === "number" && value !== 0 && Math.abs(value) < 1e-3) return value.toExponential();
+  if (typeof value !== "number" || value === 0) return String(value);
+  if (Math.abs(value) < 1e-3) return value.toExponential();
+  if (String(value).length > 8) {
+    for (let q = 2; q <= 12; q++) if (Number.isInteger(value * q) && (value * q) / q === value) return `${value * q}/${q}`;
+  }
   return String(value);
 }
 
-/** An option from a check in checks.ts: `option(0.9, decayRate)`. */
-function option<T>(value: T | undefined, test: (owner: string, name: string, value: unknown) => T): Option<T, false> {
-  return { default: value, required: false, check: test };
+/** Makes an option from a default and a check; called without a default, the option is required. */
+export interface Descriptor<T> {
+  (): Option<T, true>;
+  (value: T): Option<T, false>;
+}
+
+/** A descriptor from a check in checks.ts: `descriptor(check.decayRate)`. */
+function descriptor<T>(test: (owner: string, name: string, value: unknown) => T): Descriptor<T> {
+  return ((value?: T) => ({ default: value, required: value === undefined, check: test })) as Descriptor<T>;
 }
 
 /** A decay rate in [0, 1) (β₁, β₂, RMSprop's α, an EMA's β). */
-export const decayRate = (value: number) => option(value, check.decayRate);
+export const decayRate = descriptor(check.decayRate);
 /** A fraction in [0, 1] (Adadelta's ρ, SGD's dampening). */
-export const fraction = (value: number) => option(value, check.fraction);
+export const fraction = descriptor(check.fraction);
+/** A number in the open interval (0, 1) (OneCycle's pctStart). */
+export const openFraction = descriptor(check.openFraction);
 /** A finite number ≥ 0 (ε, weight decay, momentum). */
-export const nonNegative = (value: number) => option(value, check.nonNegative);
+export const nonNegative = descriptor(check.nonNegative);
 /** A finite number > 0. */
-export const positive = (value: number) => option(value, check.positive);
+export const positive = descriptor(check.positive);
+/** An integer ≥ 1 (step counts). */
+export const positiveInteger = descriptor(check.positiveInteger);
+/** An integer ≥ 0 (patience, cooldown). */
+export const nonNegativeInteger = descriptor(check.nonNegativeInteger);
 /** true or false. */
-export const boolean = (value: boolean) => option(value, check.boolean);
-/** One of a fixed list of strings: `oneOf("raw", ["raw", "corrected"])`. */
-export const oneOf = <T extends string>(value: T, choices: readonly T[]) =>
-  option<T>(value, (owner, name, v) => check.oneOf(owner, name, v, choices));
+export const boolean = descriptor(check.boolean);
+/** A learning rate: a number ≥ 0 or a schedule; without a default, required (PyTorch's SGD has none). */
+export const learningRate = descriptor((owner, _name, value) => check.learningRate(owner, value));
+/** An array of integers ≥ 0 (milestones), in the given order. */
+export const nonNegativeIntegers = descriptor((owner, name, value): readonly number[] => {
+  if (!Array.isArray(value)) check.reject(`${owner}: ${name}`, "an array of integers ≥ 0", value, "type");
+  return value.map((v: unknown, i: number) => check.nonNegativeInteger(owner, `${name}[${i}]`, v));
+});
 
-/** A learning rate (a number ≥ 0 or a schedule) with a default. */
-export function learningRate(value: number): Option<LearningRate, false>;
-/** A learning rate without a default: the option is required (PyTorch's SGD has none). */
-export function learningRate(): Option<LearningRate, true>;
-export function learningRate(value?: number): Option<LearningRate, boolean> {
-  return { default: value, required: value === undefined, check: (owner, _name, v) => check.learningRate(owner, v) };
+/** One of a fixed list of strings: `oneOf("raw", ["raw", "corrected"])`. */
+export function oneOf<T extends string>(value: T, choices: readonly T[]): Option<T, false> {
+  return { default: value, required: false, check: (owner, name, v) => check.oneOf(owner, name, v, choices) };
 }

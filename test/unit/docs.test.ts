@@ -76,3 +76,15 @@ test("the defaults an optimizer's doc comment states are its schema's, every opt
     assert.equal(stated, expected, `${f.name}: the doc comment's Defaults line is not the schema's`);
   }
 });
+
+test("the defaults a schedule's doc comment states are its schema's", async () => {
+  const schedules = functions.filter((f) => f.file.startsWith("src/schedules/") && /Defaults: /.test(f.doc));
+  assert.ok(schedules.length >= 10, `only ${schedules.length} schedules state their defaults`);
+  for (const f of schedules) {
+    const module = (await import(join(root, f.file))) as Record<string, unknown>;
+    const schema = Object.entries(module).find(([key]) => key.endsWith("Schema"))?.[1] as { defaultsLine(): string } | undefined;
+    assert.ok(schema, `${f.name}: ${f.file} exports no option schema`);
+    const stated = f.doc.slice(f.doc.indexOf("Defaults: ") + "Defaults: ".length).replace(/\s+/g, " ").replace(/\.$/, "").trim();
+    assert.equal(stated, schema.defaultsLine(), `${f.name}: the doc comment's Defaults line is not the schema's`);
+  }
+});

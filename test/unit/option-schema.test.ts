@@ -50,6 +50,7 @@ describe("editor hover shows an option's doc comment, written once in the schema
     [`import { adamw } from "../../src/index";\nadamw({ |amsgradMax: "raw" });`, "amsgradMax", /AMSGrad's maximum/],
     [`import { sgd } from "../../src/index";\nsgd({ |lr: 0.1, momentum: 0.9 });`, "lr", /Learning rate γ, or a schedule \(required/],
     [`import { heavyBall } from "../../src/index";\nheavyBall({ lr: 0.1, |beta: 0.5 });`, "beta", /Momentum β in \[0, 1\)/],
+    [`import { cosineDecay } from "../../src/index";\ncosineDecay({ lr: 0.1, |totalSteps: 100 });`, "totalSteps", /Half-period T of the cosine/],
     [`import type { RmspropOptions } from "../../src/index";\nconst o: RmspropOptions = { |centered: true };`, "centered", /estimate of the variance/],
   ];
   for (const [text, marker, expected] of cases) {
