@@ -1,5 +1,6 @@
 import { positiveInteger } from "../core/checks";
-import { escapeHtml, inNotebook, nextDisplayId, sendBundle } from "./jupyter";
+import { inNotebook, nextDisplayId, sendBundle } from "./jupyter";
+import { escapeHtml } from "./htmlText";
 import { type Progress, useProgressBar } from "../training/progress";
 
 export type { Progress };
