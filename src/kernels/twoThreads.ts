@@ -3,10 +3,12 @@
  * optimizer steps (parallel.ts), on the kernel heap. The MLP's large matrix products use it: each part
  * is a band of rows of the result, so every entry is computed exactly as in one call (bit-identical).
  *
- * The hand-over is the optimizer pipeline's, with two chunks: this thread writes both parts' arguments
- * into the control block, marks them staged and wakes the worker; then each thread claims parts until
- * none is left, and this one waits until both are done. If the worker is slow to wake, this thread runs
- * both parts itself, so a split call is never much slower than one call.
+ * The hand-over is the optimizer pipeline's, with two chunks: this thread writes the second part's
+ * arguments into the control block, marks it staged and wakes the worker, runs the first part itself,
+ * and then waits until the worker is done with the second. The first part is always this thread's, so a
+ * caller that splits its arrays the same way call after call finds each half in the cache of the core
+ * that used it last. If the worker has not claimed the second part by the time the first is done, this
+ * thread runs it too, so a split call is never much slower than one call.
  */
 import type { Heap } from "./heap";
 import { announce, ARGS, attach, CONTROL, CONTROL_BYTES, done, giveUpOnWorker, staged, waitFor } from "./parallel";
@@ -27,29 +29,23 @@ export function twoThreads(module: WebAssembly.Module, kernel: Kernel, heap: Hea
   if (id === undefined) return undefined;
   const control = new Int32Array(heap.memory.buffer, at, CONTROL.argsBytes / 4);
   const slotArgs = [0, 1].map((slot) => new Float64Array(heap.memory.buffer, at + CONTROL.argsBytes + slot * 8 * ARGS, arity));
-  const parts = [[] as number[], [] as number[]];
   return (first, second) => {
     void owner; // the control block lives as long as this runner
-    parts[0] = first;
-    parts[1] = second;
-    announce(id, control, 2);
-    for (let c = 0; c < 2; c++) {
-      slotArgs[c].set(parts[c]);
-      Atomics.store(control, CONTROL.slots + c, staged(c));
-      Atomics.notify(control, CONTROL.slots + c);
+    // This thread runs the first part; the worker may claim the second (announce's `first` = 1).
+    announce(id, control, 2, 1);
+    slotArgs[1].set(second);
+    Atomics.store(control, CONTROL.slots + 1, staged(1));
+    Atomics.notify(control, CONTROL.slots + 1);
+    kernel(...first);
+    // If the worker has not claimed the second part yet, this thread runs it too.
+    if (Atomics.compareExchange(control, CONTROL.next, 1, 2) === 1) {
+      kernel(...second);
+      Atomics.store(control, CONTROL.slots + 1, done(1)); // as the worker would: a late-waking worker must not see it staged
+      return;
     }
-    for (;;) {
-      const next = Atomics.load(control, CONTROL.next);
-      if (next >= 2) break;
-      if (Atomics.compareExchange(control, CONTROL.next, next, next + 1) !== next) continue; // the worker took it
-      kernel(...parts[next]);
-      Atomics.store(control, CONTROL.slots + next, done(next));
-    }
-    for (let c = 0; c < 2; c++) {
-      if (!waitFor(control, CONTROL.slots + c, done(c))) {
-        giveUpOnWorker();
-        throw new Error(`kernel on two threads: the worker thread stopped answering (part ${c} of 2 unfinished)`);
-      }
+    if (!waitFor(control, CONTROL.slots + 1, done(1))) {
+      giveUpOnWorker();
+      throw new Error("kernel on two threads: the worker thread stopped answering (part 2 of 2 unfinished)");
     }
   };
 }
