@@ -134,8 +134,8 @@ export function arena<K extends string>(
   const chunk = Math.min(parallel ? 2 * chunkLength : chunkLength, 2 * Math.ceil(n / 2)); // even: two lanes at a time
   // In place, two halves: this thread updates the first and the worker the second, step after step,
   // the halves the check of params and grads splits at too (kernels/finite.ts), so that each thread's
-  // half stays in its own core's cache. (Chunks claimed by whichever thread came first moved every
-  // array between the cores' caches at each step: in place, sgd at 1e6 took 5× PyTorch's time.)
+  // half stays in its own core's cache. (Chunks claimed by whichever thread came first, after a check
+  // run by this thread alone, could move every array between the cores' caches at each step.)
   const inPlaceChunk = firstHalf(n);
   const slots = parallel ? SLOTS : 1;
   const stagingBytes = chunk * 8;
