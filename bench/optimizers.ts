@@ -271,8 +271,8 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
       `JavaScript loop. "In place": params and grads are \`kernelArray(n)\`s, arrays in the kernels' own memory (as an MLP's \`params\` ` +
       `and \`grads\` are), which the kernel updates where they are. "Copying": plain Float64Arrays, copied into the kernel's memory and ` +
       `params back out each step. A worker thread shares the work with this thread from ` +
-      `${inPlaceParallelMinLength().toLocaleString("en-US")} parameters on in place (each thread checks and then updates one fixed half ` +
-      `of the parameters) and from ${parallelMinLength().toLocaleString("en-US")} on copying (staged chunks; each heading says how many threads). ${torchText} ` +
+      `${inPlaceParallelMinLength().toLocaleString("en-US")} parameters on in place (each thread updates its own half of the parameters, in ` +
+      `2 × 3 chunks, and this thread also runs those of the worker's chunks that the worker has not started by then) and from ${parallelMinLength().toLocaleString("en-US")} on copying (staged chunks; each heading says how many threads). ${torchText} ` +
       `tf.train: \`applyGradients\` on TF.js's **${backend}** backend (the fastest available here) on a float32 variable, one thread, ` +
       `each call followed by reading one element back; TF.js has no float64 there, so it moves half the bytes. ` +
       `The floor is the time to move the rule's own bytes (bytes/param × n) at the bandwidth of the fastest memory line measured at ` +
@@ -283,7 +283,7 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
       `${tables}\n\nThe memory lines (the fastest in bold, the floor's bandwidth), and the cost of validation. Every step first reads ` +
       `params and g once, checking that both are finite and bounding their magnitudes (src/optimizers/guard.ts), so that a bad step ` +
       `changes nothing and a step whose results are provably finite runs unchecked; on kernel arrays a SIMD kernel makes that pass ` +
-      `(src/kernels/squares.wat, on two threads, a half each, from ${inPlaceParallelMinLength().toLocaleString("en-US")} parameters on), ` +
+      `(src/kernels/squares.wat, on two threads, a half each, from ${parallelMinLength().toLocaleString("en-US")} parameters on), ` +
       `timed here on kernel arrays, beside the check of g alone (src/kernels/finite.wat, one thread). ` +
       `A triad counts 24 bytes per element, a copy 16.\n\n${lineTable}\n\n` +
       `What plain JavaScript reaches: Adam's update as a bare JavaScript loop (the same formula, hyperparameters as arguments, no checks), ` +

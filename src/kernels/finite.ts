@@ -8,8 +8,8 @@
 import { finiteWasm } from "./finite.wasm";
 import { squaresWasm } from "./squares.wasm";
 import { kernelHeap } from "./heap";
-import { inPlaceParallelMinLength, lazyModule } from "./arena";
-import { firstHalf } from "./parallel";
+import { lazyModule, parallelMinLength } from "./arena";
+import { sharedChunk, SLOTS } from "./parallel";
 import { type Kernel, twoThreads, type TwoThreads } from "./twoThreads";
 
 const finiteModule = lazyModule(finiteWasm);
@@ -35,7 +35,7 @@ export function allFiniteInHeap(values: Float64Array): boolean | undefined {
 type Squares = (p: number, g: number, pairs: number, out: number) => void;
 interface SquaresKernel {
   squares: Squares;
-  /** Where the kernel stores its two sums: this thread's at 0 and 1, the worker's at 2 and 3. */
+  /** Where the kernel stores its two sums: chunk c's at 2c and 2c + 1. */
   out: Float64Array;
   /** The kernel on two threads, made on the first large check (null: no worker to be had). */
   split?: TwoThreads | null;
@@ -46,33 +46,47 @@ let squares: SquaresKernel | undefined;
  * Σparams[i]² and Σgrads[i]² into `out` by a SIMD kernel (squares.wat) that reads both arrays in one
  * pass, when both live in the kernel heap and start on a pair; false otherwise (the caller then runs
  * its loop). NaN or ±Infinity entries make a sum NaN or +Infinity, as the loop's sums. From
- * `inPlaceParallelMinLength()` parameters on, the two threads each sum one half: this thread the first
- * `firstHalf(n)` entries and the worker the rest, the same halves as a step in place updates on each
- * thread (arena.ts), so that each thread checks the part of the arrays it is about to update, in its
- * own core's cache. The halves are added in a fixed order, whichever thread ran them.
+ * `parallelMinLength()` parameters on (below, one thread's pass costs less than a second hand-over to
+ * the worker in the step), the two threads share the sums in the chunks of a step
+ * in place (`sharedChunk(n)` entries each, parallel.ts), this thread the first half of them and the
+ * worker the rest as a step in place updates them (arena.ts), so that each thread checks the part of
+ * the arrays it is about to update, in its own core's cache. The chunks' sums are added in a fixed
+ * order, whichever thread ran them.
  */
 export function squareSumsInHeap(params: Float64Array, grads: Float64Array, out: { p: number; g: number }): boolean {
   const heap = kernelHeap();
   if (!heap || !heap.holds(params) || !heap.holds(grads) || ((params.byteOffset | grads.byteOffset) & 15) !== 0) return false;
   if (!squares) {
-    const at = heap.alloc(32, squaresModule);
+    const at = heap.alloc(2 * 2 * SLOTS * 8, squaresModule);
     squares = {
       squares: Object.values(new WebAssembly.Instance(squaresModule.shared(), { env: { memory: heap.memory } }).exports)[0] as Squares,
-      out: heap.f64(at, 4),
+      out: heap.f64(at, 2 * 2 * SLOTS),
     };
   }
   const k = squares;
   const n = params.length;
   const pairs = n >> 1; // only the arrays' own pairs
   const at = k.out.byteOffset;
-  if (n >= inPlaceParallelMinLength()) {
+  const split = n >= parallelMinLength();
+  if (split) {
     if (k.split === undefined) k.split = twoThreads(squaresModule.shared(), k.squares as Kernel, heap, 4) ?? null;
   }
-  if (n >= inPlaceParallelMinLength() && k.split) {
-    const h = firstHalf(n) >> 1;
-    k.split([params.byteOffset, grads.byteOffset, h, at], [params.byteOffset + 16 * h, grads.byteOffset + 16 * h, pairs - h, at + 16]);
-    out.p = k.out[0] + k.out[2];
-    out.g = k.out[1] + k.out[3];
+  if (split && k.split) {
+    // The chunks of a step in place (arena.ts); each stores its two sums at its own place in `out`.
+    const step = sharedChunk(n) >> 1; // pairs per chunk
+    const chunks = Math.ceil(pairs / step);
+    k.split(chunks, (c, into) => {
+      into[0] = params.byteOffset + 16 * c * step;
+      into[1] = grads.byteOffset + 16 * c * step;
+      into[2] = Math.min(step, pairs - c * step);
+      into[3] = at + 16 * c;
+    });
+    out.p = 0;
+    out.g = 0;
+    for (let c = 0; c < chunks; c++) {
+      out.p += k.out[2 * c];
+      out.g += k.out[2 * c + 1];
+    }
   } else {
     k.squares(params.byteOffset, grads.byteOffset, pairs, at);
     out.p = k.out[0];

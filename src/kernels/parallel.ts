@@ -175,13 +175,57 @@ export function announce(id: number, control: Int32Array, chunks: number, first 
 }
 
 /**
- * How many of n entries this thread takes when a kernel's work on n entries is split between the two
- * threads: about half, a whole number of f64 pairs (the kernels run two lanes at a time). The check of a
- * step's params and grads and the step in place split at the same entry, so each thread updates what it
- * has just checked.
+ * The chunk length (entries) of a kernel's work on n entries split between the two threads: 2·SLOTS
+ * chunks, each a whole number of f64 pairs (the kernels run two lanes at a time). The check of a step's
+ * params and grads and the step in place split at the same entries, so each thread updates what it has
+ * just checked.
  */
-export function firstHalf(n: number): number {
-  return 2 * Math.ceil(n / 4);
+export function sharedChunk(n: number): number {
+  return 2 * Math.ceil(n / (4 * SLOTS));
+}
+
+/**
+ * Runs `chunks` (at most 2·SLOTS) kernel calls on the two threads of arena `id` (its control block
+ * `control`, its slots' arguments `slotArgs`): this thread runs the first half of the chunks itself, in
+ * order, and the worker may claim the others, so that each thread keeps to the same part of the arrays
+ * step after step, in its own core's cache. Once done with its own, this thread runs the worker's
+ * chunks that the worker has not claimed yet, so a worker that is slow to wake (or loses its core on a
+ * busy machine) delays the call by one chunk at most, not by half of it. `argsOf(c, into)` writes
+ * chunk c's arguments into `into`. Throws if the worker stops answering (the call is then incomplete).
+ */
+export function shareChunks(
+  id: number,
+  control: Int32Array,
+  slotArgs: Float64Array[],
+  kernel: (...args: number[]) => void,
+  chunks: number,
+  argsOf: (c: number, into: { [i: number]: number }) => void,
+  own: number[],
+): void {
+  const mine = Math.ceil(chunks / 2);
+  announce(id, control, chunks, mine);
+  for (let c = mine; c < chunks; c++) {
+    argsOf(c, slotArgs[c % SLOTS]);
+    Atomics.store(control, CONTROL.slots + (c % SLOTS), staged(c));
+    Atomics.notify(control, CONTROL.slots + (c % SLOTS));
+  }
+  for (let c = 0; c < mine; c++) {
+    argsOf(c, own);
+    kernel(...own);
+  }
+  for (;;) {
+    const next = Atomics.load(control, CONTROL.next);
+    if (next >= chunks) break;
+    if (Atomics.compareExchange(control, CONTROL.next, next, next + 1) !== next) continue; // the worker took it
+    kernel(...slotArgs[next % SLOTS]);
+    Atomics.store(control, CONTROL.slots + (next % SLOTS), done(next)); // as the worker would: a late-waking worker must not see it staged
+  }
+  for (let c = mine; c < chunks; c++) {
+    if (!waitFor(control, CONTROL.slots + (c % SLOTS), done(c))) {
+      giveUpOnWorker();
+      throw new Error(`kernel on two threads: the worker thread stopped answering; the call is incomplete (chunk ${c + 1} of ${chunks})`);
+    }
+  }
 }
 
 /** Marks the worker unusable: later steps run on this thread alone. */

@@ -144,8 +144,8 @@ describe("WebAssembly kernels", () => {
   });
 
   it("sum the squares of kernel-heap params and grads as the bounds' loop does, to rounding, on one thread and on two", () => {
-    // 40001: above inPlaceParallelMinLength() (2¹⁵ unless set), so the two threads each sum a half.
-    for (const n of [256, 257, 1001, 40001]) {
+    // 300001: above parallelMinLength() (2¹⁸ unless set), so the two threads share the sums.
+    for (const n of [256, 257, 1001, 40001, 300001]) {
       const p = kernelArray(n + 2);
       const g = kernelArray(n + 2);
       p.set(gradients(n, n + 2, 1)[0]);
@@ -160,8 +160,10 @@ describe("WebAssembly kernels", () => {
       }
       const out = { p: 0, g: 0 };
       assert.equal(squareSumsInHeap(params, grads, out), true);
-      assert.ok(Math.abs(out.p - loopP) <= 1e-13 * loopP, `n ${n}: Σp² ${out.p} against ${loopP}`);
-      assert.ok(Math.abs(out.g - loopG) <= 1e-13 * loopG, `n ${n}: Σg² ${out.g} against ${loopG}`);
+      // Sums of n positive terms in different orders differ by at most about n·2⁻⁵² relative.
+      const tolerance = n * Number.EPSILON;
+      assert.ok(Math.abs(out.p - loopP) <= tolerance * loopP, `n ${n}: Σp² ${out.p} against ${loopP}`);
+      assert.ok(Math.abs(out.g - loopG) <= tolerance * loopG, `n ${n}: Σg² ${out.g} against ${loopG}`);
       assert.equal(squareSumsInHeap(p.subarray(1, n + 1), grads, out), false, "not pair-aligned: left to the loop");
       // A bad entry in either half, or in the last (odd) place, reaches the sums.
       for (const i of [0, n >> 1, n - 2, n - 1]) {
@@ -308,9 +310,9 @@ describe("WebAssembly kernels", () => {
   }
 
   it("leaves kernel-heap params and state unchanged when a step in place on two threads is rejected, whichever entry is bad", () => {
-    // 40001 parameters: above inPlaceParallelMinLength() (2¹⁵ unless set), so both the check and the
-    // update run on two threads, a half each; the last entry is the worker's and lies past the last pair.
-    const n = 40001;
+    // 300001 parameters: above parallelMinLength() (2¹⁸ unless set), so both the check and the update
+    // run on two threads, a half each; the last entry is the worker's and lies past the last pair.
+    const n = 300001;
     const [g1, g2] = gradients(11, n, 2);
     for (const make of [() => sgd({ lr: 0.1, momentum: 0.9 }), () => adam({ amsgrad: true })]) {
       const opt = make();
