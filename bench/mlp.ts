@@ -222,8 +222,9 @@ function verdict(mnist: Row, moons128: Row | undefined): string {
       `At small widths the per-batch costs dominate instead, where ours has the edge (no Python, no autograd tape). ` +
       `Where an epoch's time goes (measured on one thread, CPU time, for the MNIST shape): in f64 about half in the forward pass ` +
       `(in f32 40%), whose product runs the kernel at about 13 Gflop/s in f64 and 30 in f32 and which also transposes W (784 × 128, ` +
-      `once per step: about 0.17 ms per batch); a quarter in the backward pass (in f32 a third; dW = δᵀx, in 4-row register ` +
-      `blocks); about a tenth each in the optimizer step and in assembling the batches (\`batches\` copies each batch's rows and ` +
+      `once per step: about 0.17 ms per batch); a quarter in the backward pass (in f32 a third: there dW = δᵀx runs the kernel, ` +
+      `in 4-row register blocks, while in f64 the first layer's dW runs the JavaScript loop, which skips units whose δ is 0 for ` +
+      `four samples, because the batch is not a heap array); about a tenth each in the optimizer step and in assembling the batches (\`batches\` copies each batch's rows and ` +
       `checks them again). The float32 ` +
       `conversions are each once per step and cost tens of microseconds. What would close the rest: a kernel with wider vectors ` +
       `and fused multiply-adds, which WebAssembly does not have (relaxed SIMD's would change the rounding), not more threads ` +
