@@ -270,9 +270,9 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
       `From ${KERNEL_MIN_LENGTH} parameters on, ours runs each rule as a WebAssembly SIMD kernel (src/kernels/), bit-identical to its ` +
       `JavaScript loop. "In place": params and grads are \`kernelArray(n)\`s, arrays in the kernels' own memory (as an MLP's \`params\` ` +
       `and \`grads\` are), which the kernel updates where they are. "Copying": plain Float64Arrays, copied into the kernel's memory and ` +
-      `params back out each step. A worker thread shares the kernels' chunks with this thread from ` +
-      `${inPlaceParallelMinLength().toLocaleString("en-US")} parameters on in place and from ${parallelMinLength().toLocaleString("en-US")} on ` +
-      `copying (each heading says how many threads). ${torchText} ` +
+      `params back out each step. A worker thread shares the work with this thread from ` +
+      `${inPlaceParallelMinLength().toLocaleString("en-US")} parameters on in place (each thread updates its own half of the parameters, in ` +
+      `2 × 3 chunks, and this thread also runs those of the worker's chunks that the worker has not started by then) and from ${parallelMinLength().toLocaleString("en-US")} on copying (staged chunks; each heading says how many threads). ${torchText} ` +
       `tf.train: \`applyGradients\` on TF.js's **${backend}** backend (the fastest available here) on a float32 variable, one thread, ` +
       `each call followed by reading one element back; TF.js has no float64 there, so it moves half the bytes. ` +
       `The floor is the time to move the rule's own bytes (bytes/param × n) at the bandwidth of the fastest memory line measured at ` +
@@ -283,7 +283,8 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
       `${tables}\n\nThe memory lines (the fastest in bold, the floor's bandwidth), and the cost of validation. Every step first reads ` +
       `params and g once, checking that both are finite and bounding their magnitudes (src/optimizers/guard.ts), so that a bad step ` +
       `changes nothing and a step whose results are provably finite runs unchecked; on kernel arrays a SIMD kernel makes that pass ` +
-      `(src/kernels/sumsq.wat), timed here on kernel arrays, beside the check of g alone (src/kernels/finite.wat). ` +
+      `(src/kernels/squares.wat, on two threads, a half each, from ${parallelMinLength().toLocaleString("en-US")} parameters on), ` +
+      `timed here on kernel arrays, beside the check of g alone (src/kernels/finite.wat, one thread). ` +
       `A triad counts 24 bytes per element, a copy 16.\n\n${lineTable}\n\n` +
       `What plain JavaScript reaches: Adam's update as a bare JavaScript loop (the same formula, hyperparameters as arguments, no checks), ` +
       `timed in the same rounds as ours. "ours/bare" < 1 means the kernel, checks included, is faster.\n\n${bareTable}\n\n` +
@@ -339,10 +340,12 @@ function verdict(rows: Row[], lines: Line[]): string {
         ? `every optimizer in place is faster than PyTorch at every size measured. `
         : `slower than PyTorch in place: ${list(behindTorch, (r) => r.inPlace / r.torch!)}. ` +
           (behindTorch.some((r) => r.c.name === "sgd" && r.n >= 1e6)
-            ? `Plain sgd is PyTorch's best case: one pass, \`p.add_(g, alpha=-lr)\`, 24 bytes per parameter; ours first reads g ` +
-              `once more to check that it is finite (so that a rejected step changes nothing), 32 bytes, so where both are bound by ` +
-              `memory ours takes at least 4/3 of PyTorch's time. Closing that would take dropping or deferring the check, which the ` +
-              `library's rule (a bad step changes nothing) does not allow. `
+            ? `Plain sgd is PyTorch's best case: one pass, \`p.add_(g, alpha=-lr)\`, 24 bytes per parameter; ours first reads p and ` +
+              `g once more, to check that both are finite and bound the step (so that a rejected step changes nothing, and the step ` +
+              `needs no check of its results), 40 bytes, so where both are bound by memory ours takes at least 5/3 of ` +
+              `PyTorch's time (sgd with momentum: 56 bytes against 40, 7/5). The check cannot share a pass with the update: a bad ` +
+              `entry in the last chunk must be found before the first chunk changes. Closing that would take dropping or deferring ` +
+              `the check, which the library's rule (a bad step changes nothing) does not allow. `
             : "")) +
     (largest >= 1e7 && withTorch.length > 0 ? (adamShare >= 0.7 && behindTorch.length === 0 ? "Target met." : "**Target not met.**") : "");
 

@@ -9,14 +9,14 @@
  * and the like are views of it. Arenas are blocks of the kernel heap (heap.ts) where there is one; then
  * a step whose params and grads are heap arrays (`kernelArray`, an MLP's `params` and `grads`) copies
  * nothing: the kernel runs on them where they are. From `parallelMinLength()` parameters on, a worker thread runs kernels
- * on staged chunks while this one copies the next (parallel.ts); in place, the two threads share the
- * chunks from `inPlaceParallelMinLength()` parameters on.
+ * on staged chunks while this one copies the next (parallel.ts); in place, from
+ * `inPlaceParallelMinLength()` parameters on, each thread updates its own part of the parameters.
  * Below `KERNEL_MIN_LENGTH` parameters the copies and the call cost more than they save, and rules
  * keep to their JavaScript loop. BENCHMARKS.md has the measurements.
  */
 
 import { kernelHeap } from "./heap";
-import { announce, ARGS, attach, CONTROL, CONTROL_BYTES, done, giveUpOnWorker, SLOTS, staged as stagedWord, waitFor } from "./parallel";
+import { announce, ARGS, attach, CONTROL, CONTROL_BYTES, done, giveUpOnWorker, shareChunks, sharedChunk, SLOTS, staged as stagedWord, waitFor } from "./parallel";
 
 /** Heap offsets of params and grads that a step runs on where they are. */
 interface Resident {
@@ -38,7 +38,7 @@ export function parallelMinLength(): number {
 
 /**
  * The fewest parameters for which a step in place (params and grads in the kernel heap) shares its
- * chunks with the second thread: an eighth of `parallelMinLength()` (2¹⁵ unless set). With no copies to
+ * work with the second thread, about a half each: an eighth of `parallelMinLength()` (2¹⁵ unless set). With no copies to
  * make, the worker pays from fewer parameters on: at 1e5 one thread's step takes a few hundred
  * microseconds, against tens for a hand-over.
  */
@@ -132,8 +132,12 @@ export function arena<K extends string>(
   const parallelInPlace = heap !== undefined && n >= inPlaceParallelMinLength(); // steps in place share chunks
   // Pipelined chunks are twice as long: each hand-over between the threads costs a few microseconds.
   const chunk = Math.min(parallel ? 2 * chunkLength : chunkLength, 2 * Math.ceil(n / 2)); // even: two lanes at a time
-  // In place, at least four chunks, so that both threads have work from 2¹⁵ parameters on.
-  const inPlaceChunk = Math.min(2 * chunkLength, 2 * Math.ceil(n / 8));
+  // In place, 2·SLOTS chunks: this thread updates the first half of them and the worker the others
+  // (unless it is late), step after step, the chunks the check of params and grads splits at too
+  // (kernels/finite.ts), so that each thread's part stays in its own core's cache. (Chunks claimed by
+  // whichever thread came first, after a check run by this thread alone, could move every array
+  // between the cores' caches at each step.)
+  const inPlaceChunk = sharedChunk(n);
   const slots = parallel ? SLOTS : 1;
   const stagingBytes = chunk * 8;
   const stateBytes = Math.ceil(n / 2) * 16;
@@ -225,6 +229,11 @@ export function arena<K extends string>(
   let id: number | undefined;
   let slotArgs: Float64Array[] = [];
   const control = controlBytes > 0 ? new Int32Array(memory.buffer, base, CONTROL.argsBytes / 4) : new Int32Array(0);
+
+  /** A step in place on two threads: parallel.ts's `shareChunks` over the in-place chunks. */
+  const mine: number[] = [];
+  const shared = (scalars: number[], resident: Resident) =>
+    shareChunks(id!, control, slotArgs, kernel, chunks, (c, into) => argumentsFor(0, c, scalars, into, resident), mine);
   const self: Arena<K> & { holder: object } = {
     holder,
     view: (name) => views.get(name) ?? empty,
@@ -241,6 +250,7 @@ export function arena<K extends string>(
         slotArgs = Array.from({ length: SLOTS }, (_, slot) => new Float64Array(memory.buffer, base + CONTROL.argsBytes + slot * 8 * ARGS, arity));
       }
       if (id === undefined) return serial(params, grads, scalars, resident);
+      if (resident) return shared(scalars, resident);
       let filled = 0;
       /** Runs the kernel of a staged chunk nobody has claimed; false if there is none. */
       const help = (): boolean => {

@@ -38,6 +38,9 @@ export const CONTROL_BYTES = CONTROL.argsBytes + SLOTS * ARGS * 8;
 export const staged = (c: number) => 2 * c + 1;
 export const done = (c: number) => 2 * c + 2;
 
+/** How many times the worker polls for the next step before it sleeps (a few microseconds). */
+const SPIN = 2000;
+
 // The worker. It binds each arena's kernel (its module's one export) to the arena's memory, then waits
 // for steps, announced on `wake` ([step count, arena id]). In a step it claims chunks until none is left,
 // waits for each to be staged, and runs the kernel on it.
@@ -65,8 +68,13 @@ function runStep(arena) {
 async function listen() {
   let seen = 0;
   for (;;) {
-    const waiting = Atomics.waitAsync(wake, 0, seen);
-    if (waiting.async) await waiting.value;
+    // Look for the next step a little before sleeping: a step in place hands over twice in a row (the
+    // check of its inputs, then the update), and waking from waitAsync takes far longer than this.
+    for (let spin = 0; spin < ${SPIN} && Atomics.load(wake, 0) === seen; spin++);
+    if (Atomics.load(wake, 0) === seen) {
+      const waiting = Atomics.waitAsync(wake, 0, seen);
+      if (waiting.async) await waiting.value;
+    }
     seen = Atomics.load(wake, 0);
     const arena = arenas.get(Atomics.load(wake, 1));
     if (arena) runStep(arena);
@@ -152,14 +160,72 @@ export function attach(module: WebAssembly.Module, memory: WebAssembly.Memory, a
   return id;
 }
 
-/** Tells the worker that arena `id` has a step of `chunks` chunks. */
-export function announce(id: number, control: Int32Array, chunks: number): void {
+/**
+ * Tells the worker that arena `id` has a step of `chunks` chunks, of which it may claim those from
+ * `first` on: this thread runs chunks before `first` itself (a fixed share, so that each thread keeps
+ * working on the same part of the arrays step after step, in its own core's cache).
+ */
+export function announce(id: number, control: Int32Array, chunks: number, first = 0): void {
   Atomics.store(control, CONTROL.chunks, chunks);
-  Atomics.store(control, CONTROL.next, 0);
+  Atomics.store(control, CONTROL.next, first);
   for (let slot = 0; slot < SLOTS; slot++) Atomics.store(control, CONTROL.slots + slot, 0);
   Atomics.store(wake!, 1, id);
   Atomics.add(wake!, 0, 1);
   Atomics.notify(wake!, 0);
+}
+
+/**
+ * The chunk length (entries) of a kernel's work on n entries split between the two threads: 2·SLOTS
+ * chunks, each a whole number of f64 pairs (the kernels run two lanes at a time). The check of a step's
+ * params and grads and the step in place split at the same entries, so each thread updates what it has
+ * just checked.
+ */
+export function sharedChunk(n: number): number {
+  return 2 * Math.ceil(n / (4 * SLOTS));
+}
+
+/**
+ * Runs `chunks` (at most 2·SLOTS) kernel calls on the two threads of arena `id` (its control block
+ * `control`, its slots' arguments `slotArgs`): this thread runs the first half of the chunks itself, in
+ * order, and the worker may claim the others, so that each thread keeps to the same part of the arrays
+ * step after step, in its own core's cache. Once done with its own, this thread runs the worker's
+ * chunks that the worker has not claimed yet, so a worker that is slow to wake (or loses its core on a
+ * busy machine) delays the call by one chunk at most, not by half of it. `argsOf(c, into)` writes
+ * chunk c's arguments into `into`. Throws if the worker stops answering (the call is then incomplete).
+ */
+export function shareChunks(
+  id: number,
+  control: Int32Array,
+  slotArgs: Float64Array[],
+  kernel: (...args: number[]) => void,
+  chunks: number,
+  argsOf: (c: number, into: { [i: number]: number }) => void,
+  own: number[],
+): void {
+  const mine = Math.ceil(chunks / 2);
+  announce(id, control, chunks, mine);
+  for (let c = mine; c < chunks; c++) {
+    argsOf(c, slotArgs[c % SLOTS]);
+    Atomics.store(control, CONTROL.slots + (c % SLOTS), staged(c));
+    Atomics.notify(control, CONTROL.slots + (c % SLOTS));
+  }
+  for (let c = 0; c < mine; c++) {
+    argsOf(c, own);
+    kernel(...own);
+  }
+  for (;;) {
+    const next = Atomics.load(control, CONTROL.next);
+    if (next >= chunks) break;
+    if (Atomics.compareExchange(control, CONTROL.next, next, next + 1) !== next) continue; // the worker took it
+    kernel(...slotArgs[next % SLOTS]);
+    Atomics.store(control, CONTROL.slots + (next % SLOTS), done(next)); // as the worker would: a late-waking worker must not see it staged
+  }
+  for (let c = mine; c < chunks; c++) {
+    if (!waitFor(control, CONTROL.slots + (c % SLOTS), done(c))) {
+      giveUpOnWorker();
+      throw new Error(`kernel on two threads: the worker thread stopped answering; the call is incomplete (chunk ${c + 1} of ${chunks})`);
+    }
+  }
 }
 
 /** Marks the worker unusable: later steps run on this thread alone. */

@@ -83,7 +83,21 @@ function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ar
     const run = k.split[which];
     if (run) {
       const m0 = 4 * Math.ceil(m / 8);
-      run([c, ldc, a, ars, aks, b, ldb, m0, n, kk, accumulate, grouped], [c + m0 * ldc, ldc, a + m0 * ars, ars, aks, b, ldb, m - m0, n, kk, accumulate, grouped]);
+      run(2, (part, into) => {
+        const r = part === 0 ? 0 : m0;
+        into[0] = c + r * ldc;
+        into[1] = ldc;
+        into[2] = a + r * ars;
+        into[3] = ars;
+        into[4] = aks;
+        into[5] = b;
+        into[6] = ldb;
+        into[7] = part === 0 ? m0 : m - m0;
+        into[8] = n;
+        into[9] = kk;
+        into[10] = accumulate;
+        into[11] = grouped;
+      });
       return;
     }
   }

@@ -1,23 +1,24 @@
-import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../core/learningRate";
+import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { optimizerOptions } from "./options";
 import { zeros } from "./state";
-import { fraction, nonNegative } from "../core/checks";
+import { fraction, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
 import { adadeltaWasm } from "../kernels/adadelta.wasm";
 
 const adadeltaModule = lazyModule(adadeltaWasm);
 
-export interface AdadeltaOptions extends CommonOptions {
+const adadeltaSchema = optimizerOptions({
   /** Multiplier γ on the update, or a schedule (default 1). */
-  lr?: LearningRate;
+  lr: learningRate(1),
   /** Decay ρ of both averages, in [0, 1] (default 0.9). */
-  rho?: number;
+  rho: fraction(0.9),
   /** ε (default 1e-6). */
-  eps?: number;
+  eps: nonNegative(1e-6),
   /** Coupled L2 weight decay λ (default 0). */
-  weightDecay?: number;
-}
+  weightDecay: nonNegative(0),
+});
+
+export type AdadeltaOptions = OptionsOf<typeof adadeltaSchema>;
 
 export interface AdadeltaState {
   /** Average of squared gradients v_t. */
@@ -26,7 +27,7 @@ export interface AdadeltaState {
   u: Float64Array;
 }
 
-export type AdadeltaOptimizer = Optimizer<AdadeltaState, Required<AdadeltaOptions>>;
+export type AdadeltaOptimizer = Optimizer<AdadeltaState, ResolvedOf<typeof adadeltaSchema>>;
 
 /**
  * Adadelta, PyTorch's `torch.optim.Adadelta`.
@@ -53,19 +54,11 @@ export type AdadeltaOptimizer = Optimizer<AdadeltaState, Required<AdadeltaOption
  */
 export function adadelta(options: AdadeltaOptions = {}): AdadeltaOptimizer {
   const name = "adadelta";
-  const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, {
-    lr: 1,
-    rho: 0.9,
-    eps: 1e-6,
-    weightDecay: 0,
-  });
-  const rho = fraction(name, "rho", o.rho);
-  const eps = nonNegative(name, "eps", o.eps);
+  const resolved = adadeltaSchema.read(name, options);
+  const { rho, eps, weightDecay } = resolved;
   return makeOptimizer({
     name,
-    options: { lr, rho, eps, weightDecay, recordUpdate },
-    lr,
-    recordUpdate,
+    options: resolved,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"v" | "u"> | undefined;

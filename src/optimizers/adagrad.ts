@@ -1,34 +1,35 @@
-import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../core/learningRate";
+import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { optimizerOptions } from "./options";
 import { filled } from "./state";
-import { boolean, nonNegative } from "../core/checks";
+import { boolean, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { arena, type Arena, lazyModule } from "../kernels/arena";
 import { adagradWasm } from "../kernels/adagrad.wasm";
 
 const adagradModule = lazyModule(adagradWasm);
 
-export interface AdagradOptions extends CommonOptions {
+const adagradSchema = optimizerOptions({
   /** Learning rate γ or a schedule (default 0.01). */
-  lr?: LearningRate;
+  lr: learningRate(0.01),
   /** η in γ / (1 + (t − 1)η) (default 0). */
-  lrDecay?: number;
+  lrDecay: nonNegative(0),
   /** Coupled L2 weight decay λ (default 0). */
-  weightDecay?: number;
+  weightDecay: nonNegative(0),
   /** s_0, the accumulator's starting value (default 0; TF.js and Keras use 0.1). */
-  initialAccumulatorValue?: number;
+  initialAccumulatorValue: nonNegative(0),
   /** ε (default 1e-10). */
-  eps?: number;
+  eps: nonNegative(1e-10),
   /** √(s + ε) instead of √s + ε (default false). */
-  epsInsideSqrt?: boolean;
-}
+  epsInsideSqrt: boolean(false),
+});
+
+export type AdagradOptions = OptionsOf<typeof adagradSchema>;
 
 export interface AdagradState {
   /** The running sum of squared gradients s_t. */
   sum: Float64Array;
 }
 
-export type AdagradOptimizer = Optimizer<AdagradState, Required<AdagradOptions>>;
+export type AdagradOptimizer = Optimizer<AdagradState, ResolvedOf<typeof adagradSchema>>;
 
 /**
  * Adagrad, PyTorch's `torch.optim.Adagrad`.
@@ -54,25 +55,13 @@ export type AdagradOptimizer = Optimizer<AdagradState, Required<AdagradOptions>>
  */
 export function adagrad(options: AdagradOptions = {}): AdagradOptimizer {
   const name = "adagrad";
-  const { o, lr, weightDecay, recordUpdate } = readOptimizerOptions(name, options, {
-    lr: 0.01,
-    lrDecay: 0,
-    weightDecay: 0,
-    initialAccumulatorValue: 0,
-    eps: 1e-10,
-    epsInsideSqrt: false,
-  });
-  const lrDecay = nonNegative(name, "lrDecay", o.lrDecay);
-  const initialAccumulatorValue = nonNegative(name, "initialAccumulatorValue", o.initialAccumulatorValue);
-  const eps = nonNegative(name, "eps", o.eps);
-  const epsInsideSqrt = boolean(name, "epsInsideSqrt", o.epsInsideSqrt);
+  const resolved = adagradSchema.read(name, options);
+  const { lrDecay, weightDecay, initialAccumulatorValue, eps, epsInsideSqrt } = resolved;
   const epsIn = epsInsideSqrt ? eps : 0;
   const epsOut = epsInsideSqrt ? 0 : eps;
   return makeOptimizer({
     name,
-    options: { lr, lrDecay, weightDecay, initialAccumulatorValue, eps, epsInsideSqrt, recordUpdate },
-    lr,
-    recordUpdate,
+    options: resolved,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"sum"> | undefined;

@@ -6,7 +6,7 @@
  * the inputs makes anyway) gives their magnitudes, and the rule keeps a bound on each state array. When
  * every bound stays below `SAFE` the step runs as before; otherwise it runs checked (checked.ts).
  */
-import { sumOfSquaresInHeap } from "../kernels/finite";
+import { squareSumsInHeap } from "../kernels/finite";
 
 /**
  * The largest magnitude a bound may reach for a step to run unchecked: 1e290 is below half an ulp of
@@ -23,16 +23,9 @@ export type StateBounds = Record<string, number>;
  * √Σx² bounds every |xᵢ|. Two accumulators each keep the pass at memory speed.
  */
 export function squareSums(params: Float64Array, grads: Float64Array, out: { p: number; g: number }): void {
-  if (params.length >= 256) {
-    // Arrays in the kernel heap (an MLP's, kernelArrays) are summed by a SIMD kernel, two lanes at a time.
-    const p = sumOfSquaresInHeap(params);
-    const g = p === undefined ? undefined : sumOfSquaresInHeap(grads);
-    if (p !== undefined && g !== undefined) {
-      out.p = p;
-      out.g = g;
-      return;
-    }
-  }
+  // Arrays in the kernel heap (an MLP's, kernelArrays) are summed by a SIMD kernel, two lanes at a time
+  // (on two threads when they are large).
+  if (params.length >= 256 && squareSumsInHeap(params, grads, out)) return;
   let p0 = 0;
   let p1 = 0;
   let g0 = 0;

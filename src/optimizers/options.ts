@@ -1,21 +1,20 @@
 /**
- * Reading the options every optimizer shares, so that each factory only lists its own.
+ * The options every optimizer accepts besides its own, declared once (see core/schema.ts). A factory
+ * declares its own options and gets these appended: `optimizerOptions({ lr: learningRate(1e-3), … })`.
+ * One more common option is one more property here.
  */
-import type { LearningRate } from "../core/learningRate";
-import { boolean, learningRate, nonNegative, readOptions } from "../core/checks";
+import { boolean, optionSchema, type Options, type OptionsOf } from "../core/schema";
 
-/** Defaults of the options every optimizer accepts besides its own. */
-export const commonDefaults = { recordUpdate: false } as const;
+/** The options every optimizer accepts. */
+export const commonOptions = {
+  /** Keep the last update θ_t − θ_{t−1} in `state.update`, e.g. to plot effective step sizes (default false). */
+  recordUpdate: boolean(false),
+};
 
-/**
- * Reads `options` against `defaults` plus the common options; checks `lr`, `weightDecay` (when the
- * optimizer has it) and `recordUpdate`, and returns them typed along with the raw values of the rest.
- */
-export function readOptimizerOptions<K extends string>(owner: string, options: unknown, defaults: Record<K, unknown>) {
-  const o = readOptions<K | "recordUpdate">(owner, options, { ...defaults, ...commonDefaults });
-  const raw = o as Record<string, unknown>;
-  const lr: LearningRate = learningRate(owner, raw.lr);
-  const weightDecay = "weightDecay" in raw ? nonNegative(owner, "weightDecay", raw.weightDecay) : 0;
-  const recordUpdate = boolean(owner, "recordUpdate", raw.recordUpdate);
-  return { o, lr, weightDecay, recordUpdate };
+/** Options every optimizer accepts. */
+export type CommonOptions = OptionsOf<typeof commonOptions>;
+
+/** An optimizer's options: its own, in the order given, then the common ones. */
+export function optimizerOptions<S extends Options>(own: S) {
+  return optionSchema(own).extend(commonOptions);
 }

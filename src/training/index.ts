@@ -11,6 +11,7 @@ export { fit, fitEpochs } from "./fit";
 export { initializationProfile } from "./initProfile";
 export { stepsToTarget, firstAtOrBelow, type StepsToTargetOptions } from "./stepsToTarget";
 export type { FitOptions, FitResult, EpochInfo, StepInfo, TrainableModel } from "./fit";
+export type { ProgressBar, ProgressOption } from "./progress";
 export type { StepOptimizer, Divergence, Failure } from "./optimizer";
 export { trainEach, tuneLearningRates } from "./compare";
 export type { CompareOptions, LearningRateScores } from "./compare";

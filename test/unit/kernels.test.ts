@@ -10,7 +10,7 @@ import { adadelta, adagrad, adam, adamax, adamw, chain, cosineDecay, decoupledWe
 import { KERNEL_MIN_LENGTH, setChunkLength, setParallelMinLength } from "../../src/kernels/arena";
 import { rng } from "../../src/data/rng";
 import { kernelArray, kernelHeap } from "../../src/kernels/heap";
-import { allFiniteInHeap, sumOfSquaresInHeap } from "../../src/kernels/finite";
+import { allFiniteInHeap, squareSumsInHeap } from "../../src/kernels/finite";
 import { firstNonFinite } from "../../src/core/finite";
 
 interface Stepper {
@@ -143,20 +143,41 @@ describe("WebAssembly kernels", () => {
     }
   });
 
-  it("sum the squares of kernel-heap arrays as the bounds' loop does, to rounding", () => {
-    for (const n of [256, 257, 1001]) {
-      const whole = kernelArray(n + 2);
-      whole.set(gradients(n, n + 2, 1)[0]);
-      const values = whole.subarray(0, n);
-      let loop = 0;
-      for (let i = 0; i < n; i++) loop += values[i] * values[i];
-      const simd = sumOfSquaresInHeap(values)!;
-      assert.ok(Math.abs(simd - loop) <= 1e-13 * loop, `n ${n}: ${simd} against ${loop}`);
-      assert.equal(sumOfSquaresInHeap(whole.subarray(1, n + 1)), undefined, "not pair-aligned: left to the loop");
-      values[n - 1] = NaN;
-      assert.ok(Number.isNaN(sumOfSquaresInHeap(values)));
-      values[n - 1] = -Infinity;
-      assert.equal(sumOfSquaresInHeap(values), Infinity);
+  it("sum the squares of kernel-heap params and grads as the bounds' loop does, to rounding, on one thread and on two", () => {
+    // 300001: above parallelMinLength() (2¹⁸ unless set), so the two threads share the sums.
+    for (const n of [256, 257, 1001, 40001, 300001]) {
+      const p = kernelArray(n + 2);
+      const g = kernelArray(n + 2);
+      p.set(gradients(n, n + 2, 1)[0]);
+      g.set(gradients(n + 1, n + 2, 1)[0]);
+      const params = p.subarray(0, n);
+      const grads = g.subarray(0, n);
+      let loopP = 0;
+      let loopG = 0;
+      for (let i = 0; i < n; i++) {
+        loopP += params[i] * params[i];
+        loopG += grads[i] * grads[i];
+      }
+      const out = { p: 0, g: 0 };
+      assert.equal(squareSumsInHeap(params, grads, out), true);
+      // Sums of n positive terms in different orders differ by at most about n·2⁻⁵² relative.
+      const tolerance = n * Number.EPSILON;
+      assert.ok(Math.abs(out.p - loopP) <= tolerance * loopP, `n ${n}: Σp² ${out.p} against ${loopP}`);
+      assert.ok(Math.abs(out.g - loopG) <= tolerance * loopG, `n ${n}: Σg² ${out.g} against ${loopG}`);
+      assert.equal(squareSumsInHeap(p.subarray(1, n + 1), grads, out), false, "not pair-aligned: left to the loop");
+      // A bad entry in either half, or in the last (odd) place, reaches the sums.
+      for (const i of [0, n >> 1, n - 2, n - 1]) {
+        for (const [array, which] of [[params, "p"], [grads, "g"]] as const) {
+          const kept = array[i];
+          array[i] = NaN;
+          squareSumsInHeap(params, grads, out);
+          assert.ok(Number.isNaN(out[which]), `n ${n}: NaN at ${which}[${i}]`);
+          array[i] = -Infinity;
+          squareSumsInHeap(params, grads, out);
+          assert.equal(out[which], Infinity, `n ${n}: -Infinity at ${which}[${i}]`);
+          array[i] = kept;
+        }
+      }
     }
   });
 
@@ -177,7 +198,7 @@ describe("WebAssembly kernels", () => {
     assert.equal(params[n], 1);
   });
 
-  it("match the JavaScript loop bit for bit in place, pipelined on two threads over several chunks", () => {
+  it("match the JavaScript loop bit for bit in place on two threads, a half each", () => {
     const previous = { chunk: setChunkLength(16), parallel: setParallelMinLength(KERNEL_MIN_LENGTH) };
     try {
       for (const [, make] of VARIANTS) compare(make, 7 * 32 + 3, 3, true);
@@ -287,6 +308,37 @@ describe("WebAssembly kernels", () => {
       }
     });
   }
+
+  it("leaves kernel-heap params and state unchanged when a step in place on two threads is rejected, whichever entry is bad", () => {
+    // 300001 parameters: above parallelMinLength() (2¹⁸ unless set), so both the check and the update
+    // run on two threads, a half each; the last entry is the worker's and lies past the last pair.
+    const n = 300001;
+    const [g1, g2] = gradients(11, n, 2);
+    for (const make of [() => sgd({ lr: 0.1, momentum: 0.9 }), () => adam({ amsgrad: true })]) {
+      const opt = make();
+      const params = kernelArray(n);
+      const grads = kernelArray(n);
+      params.set(g2);
+      grads.set(g1);
+      opt.step(params, grads);
+      const state = () => Object.entries(opt.state).filter(([, v]) => v instanceof Float64Array && v.length > 0).map(([k, v]) => [k, (v as Float64Array).slice()]);
+      const before = { params: params.slice(), state: state() };
+      for (const [array, name] of [[grads, "grads"], [params, "params"]] as const) {
+        for (const i of [n - 1, n - 2, 3, n >> 1]) {
+          const kept = array[i];
+          array[i] = i % 2 === 0 ? NaN : -Infinity;
+          assert.throws(() => opt.step(params, grads), new RegExp(`${name}\\[${i}\\] is (NaN|-Infinity)`));
+          array[i] = kept;
+          assert.deepEqual(params, before.params, `${name}[${i}] bad: params unchanged`);
+          assert.deepEqual(state(), before.state, `${name}[${i}] bad: state unchanged`);
+          assert.equal(opt.state.t, 1);
+        }
+      }
+      opt.step(params, grads); // and the optimizer goes on
+      assert.equal(opt.state.t, 2);
+      assert.notDeepEqual(params, before.params);
+    }
+  });
 
   it("records the update, and starts over with a new size after reset", () => {
     const opt = adam({ lr: 0.5, recordUpdate: true });
