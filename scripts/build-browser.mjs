@@ -36,9 +36,6 @@ export async function buildBrowserBundle(outfile = bundlePath) {
     minify: true,
     legalComments: "none",
     logLevel: "warning",
-    // The display layer reaches the tslab kernel by a guarded require (fit's progress bar): outside a
-    // kernel it finds none, so the bundle leaves it out and the require fails into that guard.
-    external: ["tslab", "tslab/*"],
     plugins: [nodeStandIns],
   });
   return outfile;
