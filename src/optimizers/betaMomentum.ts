@@ -7,6 +7,7 @@ import { type CommonOptions, makeOptimizer, type Optimizer, type OptimizerState,
 import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../core/learningRate";
 import { decayRate } from "../core/checks";
+import { checkKernelChoice } from "../kernels/choice";
 
 export interface BetaMomentumOptions extends CommonOptions {
   /** Step size α or a schedule (required). */
@@ -22,11 +23,12 @@ export function betaMomentumOptimizer<S extends object, E extends object = {}>(
   rule: (beta: number) => UpdateRule<S>,
   extend?: (state: Readonly<OptimizerState & S>, beta: number) => E,
 ): Optimizer<S, Required<BetaMomentumOptions>> & E {
-  const { o, lr, recordUpdate } = readOptimizerOptions(name, options, { lr: undefined, beta: 0.9 });
+  const { o, lr, recordUpdate, kernel } = readOptimizerOptions(name, options, { lr: undefined, beta: 0.9 });
+  checkKernelChoice(name, undefined, kernel); // these rules keep to their loops: "wasm" is refused
   const beta = decayRate(name, "beta", o.beta);
   return makeOptimizer<S, Required<BetaMomentumOptions>, [], E>({
     name,
-    options: { lr, beta, recordUpdate },
+    options: { lr, beta, recordUpdate, kernel },
     lr,
     recordUpdate,
     transforms: [],

@@ -5,6 +5,7 @@ import { luFactor, luSolve } from "./linearSolve";
 import { zeros } from "./state";
 import { describe, nonNegative } from "../core/checks";
 import { firstNonFinite } from "../core/finite";
+import { checkKernelChoice } from "../kernels/choice";
 
 export interface NewtonOptions extends CommonOptions {
   /** Step length γ or a schedule (default 1: the full Newton step). */
@@ -37,11 +38,12 @@ export type NewtonOptimizer = Optimizer<NewtonState, Required<NewtonOptions>, [h
  */
 export function newton(options: NewtonOptions = {}): NewtonOptimizer {
   const name = "newton";
-  const { o, lr, recordUpdate } = readOptimizerOptions(name, options, { lr: 1, damping: 0 });
+  const { o, lr, recordUpdate, kernel } = readOptimizerOptions(name, options, { lr: 1, damping: 0 });
+  checkKernelChoice(name, undefined, kernel); // a linear solve, no element-wise loop: "wasm" is refused
   const damping = nonNegative(name, "damping", o.damping);
   return makeOptimizer<NewtonState, Required<NewtonOptions>, [hessian: Float64Array], { readonly needsHessian: true }>({
     name,
-    options: { lr, damping, recordUpdate },
+    options: { lr, damping, recordUpdate, kernel },
     lr,
     recordUpdate,
     transforms: [],

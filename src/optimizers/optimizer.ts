@@ -19,6 +19,7 @@ import { maxAbs, SAFE as SAFE_BOUND, squareSums as sumOfSquares, type StateBound
 import { describe, nonNegativeInteger } from "../core/checks";
 import { checkHeader, decodeState, encodeState, sameKeys, type JsonValue } from "../core/stateJson";
 import { firstNonFinite } from "../core/finite";
+import type { KernelChoice } from "../kernels/choice";
 
 /** State every optimizer keeps besides its rule's buffers. */
 export interface OptimizerState {
@@ -34,6 +35,12 @@ export interface OptimizerState {
 export interface CommonOptions {
   /** Keep the last update θ_t − θ_{t−1} in `state.update`, e.g. to plot effective step sizes (default false). */
   recordUpdate?: boolean;
+  /**
+   * Where a rule's loop runs (default "auto"): "js", the loop in the rule's file; "wasm", the WebAssembly
+   * SIMD kernel generated from that loop (bit-identical, faster on many parameters); "auto", the kernel
+   * from 16 parameters on. Rules without a kernel (Newton, the β-momentum family) accept "auto" and "js".
+   */
+  kernel?: KernelChoice;
 }
 
 /**
