@@ -12,7 +12,8 @@
  * on staged chunks while this one copies the next (parallel.ts); in place, the two threads share the
  * chunks from `inPlaceParallelMinLength()` parameters on.
  * Below `KERNEL_MIN_LENGTH` parameters the copies and the call cost more than they save, and rules
- * keep to their JavaScript loop. BENCHMARKS.md has the measurements.
+ * keep to their JavaScript loop (unless the optimizer's option `kernel` says otherwise: choice.ts).
+ * BENCHMARKS.md has the measurements.
  */
 
 import { kernelHeap } from "./heap";
