@@ -19,6 +19,9 @@ export const RULES = [
   { name: "adamax", file: "src/optimizers/adamax.ts", fn: "adamaxUpdate" },
   { name: "nadam", file: "src/optimizers/nadam.ts", fn: "nadamUpdate" },
   { name: "yogi", file: "src/optimizers/yogi.ts", fn: "yogiUpdate" },
+  { name: "emaMomentum", file: "src/optimizers/emaMomentum.ts", fn: "emaMomentumUpdate" },
+  { name: "heavyBall", file: "src/optimizers/heavyBall.ts", fn: "heavyBallUpdate" },
+  { name: "nesterov", file: "src/optimizers/nesterov.ts", fn: "nesterovUpdate" },
 ];
 
 /** The generated text of every rule kernel: [{ path (relative to the repository), text }]. */

@@ -7,7 +7,8 @@ import { type CommonOptions, makeOptimizer, type Optimizer, type OptimizerState,
 import { readOptimizerOptions } from "./options";
 import type { LearningRate } from "../core/learningRate";
 import { decayRate } from "../core/checks";
-import { checkKernelChoice } from "../kernels/choice";
+import type { RuleKernel } from "../kernels/arena";
+import { checkKernelChoice, type KernelChoice } from "../kernels/choice";
 
 export interface BetaMomentumOptions extends CommonOptions {
   /** Step size α or a schedule (required). */
@@ -16,23 +17,27 @@ export interface BetaMomentumOptions extends CommonOptions {
   beta?: number;
 }
 
-/** Builds a `{ lr, beta }` momentum optimizer named `name` around the rule that `rule(β)` makes. */
+/**
+ * Builds a `{ lr, beta }` momentum optimizer named `name` around the rule that `rule(β, choice)` makes;
+ * `kernel` is the WebAssembly kernel generated from the rule's loop, `choice` the option `kernel`.
+ */
 export function betaMomentumOptimizer<S extends object, E extends object = {}>(
   name: string,
   options: BetaMomentumOptions,
-  rule: (beta: number) => UpdateRule<S>,
+  kernel: RuleKernel<string>,
+  rule: (beta: number, choice: KernelChoice) => UpdateRule<S>,
   extend?: (state: Readonly<OptimizerState & S>, beta: number) => E,
 ): Optimizer<S, Required<BetaMomentumOptions>> & E {
-  const { o, lr, recordUpdate, kernel } = readOptimizerOptions(name, options, { lr: undefined, beta: 0.9 });
-  checkKernelChoice(name, undefined, kernel); // these rules keep to their loops: "wasm" is refused
+  const { o, lr, recordUpdate, kernel: choice } = readOptimizerOptions(name, options, { lr: undefined, beta: 0.9 });
+  checkKernelChoice(name, kernel, choice);
   const beta = decayRate(name, "beta", o.beta);
   return makeOptimizer<S, Required<BetaMomentumOptions>, [], E>({
     name,
-    options: { lr, beta, recordUpdate, kernel },
+    options: { lr, beta, recordUpdate, kernel: choice },
     lr,
     recordUpdate,
     transforms: [],
-    rule: () => rule(beta),
+    rule: () => rule(beta, choice),
     extend: extend && ((state) => extend(state, beta)),
   });
 }

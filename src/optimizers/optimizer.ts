@@ -38,7 +38,7 @@ export interface CommonOptions {
   /**
    * Where a rule's loop runs (default "auto"): "js", the loop in the rule's file; "wasm", the WebAssembly
    * SIMD kernel generated from that loop (bit-identical, faster on many parameters); "auto", the kernel
-   * from 16 parameters on. Rules without a kernel (Newton, the β-momentum family) accept "auto" and "js".
+   * from 16 parameters on. Newton, a linear solve with no such loop, accepts "auto" and "js".
    */
   kernel?: KernelChoice;
 }

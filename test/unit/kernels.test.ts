@@ -6,9 +6,10 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { adadelta, adagrad, adam, adamax, adamw, chain, cosineDecay, decoupledWeightDecay, nadam, rmsprop, sgd, stepDecay, yogi } from "../../src";
+import {
+  adadelta, adagrad, adam, adamax, adamw, chain, cosineDecay, decoupledWeightDecay, emaMomentum, heavyBall, nadam, nesterov, newton, rmsprop, sgd, stepDecay, yogi,
+} from "../../src";
 import type { KernelChoice } from "../../src/kernels/choice";
-import * as library from "../../src";
 import { KERNEL_MIN_LENGTH, setChunkLength, setParallelMinLength } from "../../src/kernels/arena";
 import { rng } from "../../src/data/rng";
 import { kernelArray, kernelHeap } from "../../src/kernels/heap";
@@ -110,6 +111,9 @@ const VARIANTS: [string, (kernel?: KernelChoice) => Stepper][] = [
   ["nadam", (kernel = "auto") => nadam({ kernel })],
   ["nadam, momentum decay 0.01, decoupled weight decay", (kernel = "auto") => nadam({ momentumDecay: 0.01, weightDecay: 0.1, decoupledWeightDecay: true, kernel })],
   ["yogi", (kernel = "auto") => yogi({ kernel })],
+  ["emaMomentum", (kernel = "auto") => emaMomentum({ lr: 0.1, beta: 0.8, kernel })],
+  ["heavyBall", (kernel = "auto") => heavyBall({ lr: 0.1, beta: 0.8, kernel })],
+  ["nesterov", (kernel = "auto") => nesterov({ lr: 0.1, beta: 0.8, kernel })],
   ["yogi, the paper's form (no bias correction, v₀ = 0), weight decay", (kernel = "auto") => yogi({ biasCorrection: false, initialAccumulatorValue: 0, weightDecay: 0.1, kernel })],
   ["yogi, lr 0.1, β₂ 0.9, eps 1e-8", (kernel = "auto") => yogi({ lr: 0.1, beta2: 0.9, eps: 1e-8, kernel })],
 ];
@@ -188,11 +192,10 @@ describe("WebAssembly kernels", () => {
     assert.throws(() => sgd({ lr: 0.1, kernel: "gpu" as never }), /sgd.*kernel/);
     assert.throws(() => adam({ kernel: 1 as never }), /adam.*kernel/);
     assert.equal((yogi({ kernel: "wasm" }).stateDict().options as { kernel: string }).kernel, "wasm");
-    // Rules without a kernel keep to their loops: "js" and "auto" are accepted, "wasm" is refused.
-    const { heavyBall, newton } = library;
     assert.equal(heavyBall({ lr: 0.1, kernel: "js" }).options.kernel, "js");
-    assert.throws(() => heavyBall({ lr: 0.1, kernel: "wasm" }), /heavyBall: kernel "wasm": heavyBall has no WebAssembly kernel/);
-    assert.throws(() => newton({ kernel: "wasm" }), /newton has no WebAssembly kernel/);
+    // Newton has no element-wise loop: "js" and "auto" are accepted, "wasm" is refused.
+    assert.equal(newton({ kernel: "js" }).options.kernel, "js");
+    assert.throws(() => newton({ kernel: "wasm" }), /newton: kernel "wasm": newton has no WebAssembly kernel/);
   });
 
   for (const [label, make] of VARIANTS) {
