@@ -79,7 +79,7 @@ export {
   epochMeans,
 } from "./training";
 export type {
-  Minimizable, MinimizeOptions, MinimizeResult, SweepOptions, SweepResult, StepsToTargetOptions, FitOptions, FitResult,
+  Minimizable, MinimizeOptions, MinimizeResult, SweepOptions, SweepResult, StepsToTargetOptions, FitOptions, FitResult, ProgressBar, ProgressOption,
   EpochInfo, StepInfo, TrainableModel, StepOptimizer, Divergence, Failure, CompareOptions, LearningRateScores,
   AveragedSgdOptions, AveragedSgdResult, SampledObjective, RatioRecorder, RegressionBench, RegressionBenchOptions,
   FiniteSum, BacktrackingOptions, BacktrackingResult,

@@ -54,7 +54,3 @@ export function nextDisplayId(prefix: string): string {
   return `${prefix}-${counter}`;
 }
 
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}

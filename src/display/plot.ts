@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Figure } from "./figure";
-import { escapeHtml, inNotebook, nextDisplayId, sendBundle } from "./jupyter";
+import { inNotebook, nextDisplayId, sendBundle } from "./jupyter";
+import { escapeHtml, scriptJson } from "./htmlText";
 import { liveNotebookHtml } from "./live/notebook";
 import type { LiveFigure } from "./live/session";
 import { checkLiveSpec } from "./live/spec";
@@ -92,10 +93,6 @@ function figureTitle(figure: Figure): string {
   return "untitled figure";
 }
 
-/** JSON that is safe inside a <script> element. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c");
-}
 
 /**
  * The HTML fallback: a div and a script that draws the figure with the page's plotly.js. Figures

@@ -1,13 +1,9 @@
 import { positiveInteger } from "../core/checks";
-import { escapeHtml, inNotebook, nextDisplayId, sendBundle } from "./jupyter";
+import { inNotebook, nextDisplayId, sendBundle } from "./jupyter";
+import { escapeHtml } from "./htmlText";
+import { type Progress, useProgressBar } from "../training/progress";
 
-/** A progress display that updates one output in place. */
-export interface Progress {
-  /** Reports `done` of `total` units, with optional text (a loss, say). Sent at most a few times a second. */
-  update(done: number, text?: string): void;
-  /** Shows the final state; always sent. */
-  close(text?: string): void;
-}
+export type { Progress };
 
 const MIN_INTERVAL_MS = 250;
 
@@ -53,3 +49,6 @@ export function progress(total: number, label = "progress"): Progress {
     },
   };
 }
+
+// The training loops' `progress: true` or a label shows this bar (they do not import the display layer).
+useProgressBar(progress);

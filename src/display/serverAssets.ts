@@ -77,6 +77,8 @@ function findCopy(name: AssetName): string | undefined {
 }
 
 const cached = new Map<AssetName, string | null>();
+/** This kernel's server (null: none found), read once: the kernel's parent does not change. */
+let server: ServerInfo | null | undefined;
 
 /**
  * The URL path of `name` (plotly.js or the library's browser bundle) on this kernel's Jupyter server,
@@ -85,7 +87,7 @@ const cached = new Map<AssetName, string | null>();
 export function assetUrlOnServer(name: AssetName): string | null {
   if (cached.has(name)) return cached.get(name)!;
   let url: string | null = null;
-  const server = serverInfo();
+  if (server === undefined) server = serverInfo() ?? null;
   const copy = server && findCopy(name);
   const path = server && copy ? inside(server.rootDir, realpathSync(copy)) : undefined;
   if (server && path) url = `${server.baseUrl.replace(/\/?$/, "/")}files/${path.split("/").map(encodeURIComponent).join("/")}`;

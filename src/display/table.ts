@@ -1,4 +1,5 @@
-import { escapeHtml, sendBundle } from "./jupyter";
+import { sendBundle } from "./jupyter";
+import { escapeHtml } from "./htmlText";
 
 /** One row of a table: any object, its keys the column names. */
 export type Row = object;

@@ -7,20 +7,20 @@
  * @example symmetricEigenvalues([2, 1, 1, 2], 2) // [1, 3]
  */
 export function symmetricEigenvalues(matrix: ArrayLike<number>, n: number): number[] {
-  if (!Number.isInteger(n) || n < 1) throw new Error(`n must be a positive integer, got ${n}`);
-  if (matrix === null || typeof matrix !== "object" || matrix.length !== n * n) throw new Error(`matrix must hold n × n = ${n * n} numbers (row-major), got ${matrix?.length ?? String(matrix)}`);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`symmetricEigenvalues: n must be a positive integer, got ${n}`);
+  if (matrix === null || typeof matrix !== "object" || matrix.length !== n * n) throw new Error(`symmetricEigenvalues: matrix must hold n × n = ${n * n} numbers (row-major), got ${matrix?.length ?? String(matrix)}`);
   const a = Float64Array.from(matrix);
   let scale = 0;
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       const v = a[i * n + j];
-      if (!Number.isFinite(v)) throw new Error(`matrix[${i}][${j}] is not finite: ${v}`);
+      if (!Number.isFinite(v)) throw new Error(`symmetricEigenvalues: matrix[${i}][${j}] is not finite: ${v}`);
       scale = Math.max(scale, Math.abs(v));
     }
   }
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
-      if (Math.abs(a[i * n + j] - a[j * n + i]) > 1e-12 * Math.max(1, scale)) throw new Error(`matrix is not symmetric: [${i}][${j}] = ${a[i * n + j]} but [${j}][${i}] = ${a[j * n + i]}`);
+      if (Math.abs(a[i * n + j] - a[j * n + i]) > 1e-12 * Math.max(1, scale)) throw new Error(`symmetricEigenvalues: matrix is not symmetric: [${i}][${j}] = ${a[i * n + j]} but [${j}][${i}] = ${a[j * n + i]}`);
     }
   }
   for (let sweep = 0; sweep < 100; sweep++) {

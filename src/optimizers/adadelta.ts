@@ -1,24 +1,25 @@
-import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../core/learningRate";
+import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { optimizerOptions } from "./options";
 import { zeros } from "./state";
-import { fraction, nonNegative } from "../core/checks";
+import { fraction, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { adadeltaWasm } from "../kernels/adadelta.wasm";
 
 const adadeltaKernel = ruleKernel(adadeltaWasm);
 
-export interface AdadeltaOptions extends CommonOptions {
+const adadeltaSchema = optimizerOptions({
   /** Multiplier γ on the update, or a schedule (default 1). */
-  lr?: LearningRate;
+  lr: learningRate(1),
   /** Decay ρ of both averages, in [0, 1] (default 0.9). */
-  rho?: number;
+  rho: fraction(0.9),
   /** ε (default 1e-6). */
-  eps?: number;
+  eps: nonNegative(1e-6),
   /** Coupled L2 weight decay λ (default 0). */
-  weightDecay?: number;
-}
+  weightDecay: nonNegative(0),
+});
+
+export type AdadeltaOptions = OptionsOf<typeof adadeltaSchema>;
 
 export interface AdadeltaState {
   /** Average of squared gradients v_t. */
@@ -27,7 +28,7 @@ export interface AdadeltaState {
   u: Float64Array;
 }
 
-export type AdadeltaOptimizer = Optimizer<AdadeltaState, Required<AdadeltaOptions>>;
+export type AdadeltaOptimizer = Optimizer<AdadeltaState, ResolvedOf<typeof adadeltaSchema>>;
 
 /** One step's scalars of `adadeltaUpdate` (see `adadelta`). */
 export interface AdadeltaStep {
@@ -73,24 +74,16 @@ export function adadeltaUpdate(params: Float64Array, grads: Float64Array, { v, u
  * generated from it (src/kernels/adadelta.wat): bit-identical (test/unit/kernels.test.ts) and faster
  * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
- * Defaults: lr 1, rho 0.9, eps 1e-6, weightDecay 0, recordUpdate false.
+ * Defaults: lr 1, rho 0.9, eps 1e-6, weightDecay 0, recordUpdate false, kernel "auto".
  */
 export function adadelta(options: AdadeltaOptions = {}): AdadeltaOptimizer {
   const name = "adadelta";
-  const { o, lr, weightDecay, recordUpdate, kernel: kernelChoice } = readOptimizerOptions(name, options, {
-    lr: 1,
-    rho: 0.9,
-    eps: 1e-6,
-    weightDecay: 0,
-  });
-  const rho = fraction(name, "rho", o.rho);
-  const eps = nonNegative(name, "eps", o.eps);
+  const resolved = adadeltaSchema.read(name, options);
+  const { rho, eps, weightDecay, kernel: kernelChoice } = resolved;
   checkKernelChoice(name, adadeltaKernel, kernelChoice);
   return makeOptimizer({
     name,
-    options: { lr, rho, eps, weightDecay, recordUpdate, kernel: kernelChoice },
-    lr,
-    recordUpdate,
+    options: resolved,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"v" | "u", AdadeltaStep> | undefined;

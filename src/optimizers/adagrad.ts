@@ -1,35 +1,36 @@
-import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../core/learningRate";
+import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { optimizerOptions } from "./options";
 import { filled } from "./state";
-import { boolean, nonNegative } from "../core/checks";
+import { boolean, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { adagradWasm } from "../kernels/adagrad.wasm";
 
 const adagradKernel = ruleKernel(adagradWasm);
 
-export interface AdagradOptions extends CommonOptions {
+const adagradSchema = optimizerOptions({
   /** Learning rate γ or a schedule (default 0.01). */
-  lr?: LearningRate;
+  lr: learningRate(0.01),
   /** η in γ / (1 + (t − 1)η) (default 0). */
-  lrDecay?: number;
+  lrDecay: nonNegative(0),
   /** Coupled L2 weight decay λ (default 0). */
-  weightDecay?: number;
+  weightDecay: nonNegative(0),
   /** s_0, the accumulator's starting value (default 0; TF.js and Keras use 0.1). */
-  initialAccumulatorValue?: number;
+  initialAccumulatorValue: nonNegative(0),
   /** ε (default 1e-10). */
-  eps?: number;
+  eps: nonNegative(1e-10),
   /** √(s + ε) instead of √s + ε (default false). */
-  epsInsideSqrt?: boolean;
-}
+  epsInsideSqrt: boolean(false),
+});
+
+export type AdagradOptions = OptionsOf<typeof adagradSchema>;
 
 export interface AdagradState {
   /** The running sum of squared gradients s_t. */
   sum: Float64Array;
 }
 
-export type AdagradOptimizer = Optimizer<AdagradState, Required<AdagradOptions>>;
+export type AdagradOptimizer = Optimizer<AdagradState, ResolvedOf<typeof adagradSchema>>;
 
 /** One step's scalars of `adagradUpdate` (see `adagrad`). */
 export interface AdagradStep {
@@ -75,30 +76,18 @@ export function adagradUpdate(params: Float64Array, grads: Float64Array, { sum }
  * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
  * Defaults: lr 0.01, lrDecay 0, weightDecay 0, initialAccumulatorValue 0, eps 1e-10, epsInsideSqrt false,
- *   recordUpdate false.
+ *   recordUpdate false, kernel "auto".
  */
 export function adagrad(options: AdagradOptions = {}): AdagradOptimizer {
   const name = "adagrad";
-  const { o, lr, weightDecay, recordUpdate, kernel: kernelChoice } = readOptimizerOptions(name, options, {
-    lr: 0.01,
-    lrDecay: 0,
-    weightDecay: 0,
-    initialAccumulatorValue: 0,
-    eps: 1e-10,
-    epsInsideSqrt: false,
-  });
-  const lrDecay = nonNegative(name, "lrDecay", o.lrDecay);
-  const initialAccumulatorValue = nonNegative(name, "initialAccumulatorValue", o.initialAccumulatorValue);
-  const eps = nonNegative(name, "eps", o.eps);
-  const epsInsideSqrt = boolean(name, "epsInsideSqrt", o.epsInsideSqrt);
+  const resolved = adagradSchema.read(name, options);
+  const { lrDecay, weightDecay, initialAccumulatorValue, eps, epsInsideSqrt, kernel: kernelChoice } = resolved;
   const epsIn = epsInsideSqrt ? eps : 0;
   const epsOut = epsInsideSqrt ? 0 : eps;
   checkKernelChoice(name, adagradKernel, kernelChoice);
   return makeOptimizer({
     name,
-    options: { lr, lrDecay, weightDecay, initialAccumulatorValue, eps, epsInsideSqrt, recordUpdate, kernel: kernelChoice },
-    lr,
-    recordUpdate,
+    options: resolved,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"sum", AdagradStep> | undefined;

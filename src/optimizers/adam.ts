@@ -1,36 +1,40 @@
-import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../core/learningRate";
+import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { optimizerOptions } from "./options";
 import { biasCorrection as correction, zeros } from "./state";
-import { boolean, decayRate, nonNegative, oneOf } from "../core/checks";
+import { boolean, decayRate, learningRate, nonNegative, oneOf, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { adamWasm } from "../kernels/adam.wasm";
 
 const adamKernel = ruleKernel(adamWasm);
 
-export interface AdamOptions extends CommonOptions {
+/** Adam's own options (`adamw` takes them less `decoupledWeightDecay`, with another default weightDecay). */
+export const adamOwnOptions = {
   /** Learning rate γ or a schedule (default 1e-3). */
-  lr?: LearningRate;
+  lr: learningRate(1e-3),
   /** Decay β₁ of the first moment, in [0, 1) (default 0.9). */
-  beta1?: number;
+  beta1: decayRate(0.9),
   /** Decay β₂ of the second moment, in [0, 1) (default 0.999). */
-  beta2?: number;
+  beta2: decayRate(0.999),
   /** ε (default 1e-8). */
-  eps?: number;
+  eps: nonNegative(1e-8),
   /** Weight decay λ (default 0): coupled L2 unless `decoupledWeightDecay`. */
-  weightDecay?: number;
-  /** AMSGrad: divide by the running maximum of the second moment (default false). */
-  amsgrad?: boolean;
+  weightDecay: nonNegative(0),
   /** Decay the weights directly, θ ← θ(1 − γλ), as AdamW (default false). */
-  decoupledWeightDecay?: boolean;
+  decoupledWeightDecay: boolean(false),
+  /** AMSGrad: divide by the running maximum of the second moment (default false). */
+  amsgrad: boolean(false),
   /** Keras's ε̂ form: ε added to √v_t before bias correction (default false). */
-  epsHat?: boolean;
+  epsHat: boolean(false),
   /** AMSGrad's maximum over the raw v_t ("raw", default) or over the bias-corrected v̂_t ("corrected"). */
-  amsgradMax?: "raw" | "corrected";
+  amsgradMax: oneOf("raw", ["raw", "corrected"]),
   /** Divide the moments by 1 − βᵗ (default true). */
-  biasCorrection?: boolean;
-}
+  biasCorrection: boolean(true),
+};
+
+const adamSchema = optimizerOptions(adamOwnOptions);
+
+export type AdamOptions = OptionsOf<typeof adamSchema>;
 
 export interface AdamState {
   /** First moment m_t (running mean of gradients). */
@@ -41,7 +45,10 @@ export interface AdamState {
   vMax: Float64Array;
 }
 
-export type AdamOptimizer = Optimizer<AdamState, Required<AdamOptions>>;
+export type AdamOptimizer = Optimizer<AdamState, ResolvedOf<typeof adamSchema>>;
+
+/** What `createAdam` needs: Adam's resolved options, `decoupledWeightDecay` optional (adamw's is always on). */
+type AdamFamilyOptions = Omit<ResolvedOf<typeof adamSchema>, "decoupledWeightDecay"> & { decoupledWeightDecay?: boolean };
 
 /** One step's scalars of `adamUpdate`: the options, t and γ folded together (see `createAdam`). */
 export interface AdamStep {
@@ -85,56 +92,13 @@ export function adamUpdate(
 }
 
 /** The Adam family's factory, shared by `adam` and `adamw` (which differ only in weight decay). */
-export function createAdam<O extends AdamOptions>(
-  name: string,
-  options: unknown,
-  defaults: { weightDecay: number; decoupledWeightDecay: boolean },
-  acceptsDecoupledFlag: boolean,
-): Optimizer<AdamState, Required<O>> {
-  const defaultOptions: Record<string, unknown> = {
-    lr: 1e-3,
-    beta1: 0.9,
-    beta2: 0.999,
-    eps: 1e-8,
-    weightDecay: defaults.weightDecay,
-    amsgrad: false,
-    epsHat: false,
-    amsgradMax: "raw",
-    biasCorrection: true,
-    ...(acceptsDecoupledFlag ? { decoupledWeightDecay: defaults.decoupledWeightDecay } : {}),
-  };
-  const { o: raw, lr, weightDecay, recordUpdate, kernel: kernelChoice } = readOptimizerOptions(name, options, defaultOptions);
+export function createAdam<O extends AdamFamilyOptions>(name: string, options: O, decoupled: boolean): Optimizer<AdamState, O> {
+  const { beta1, beta2, eps, weightDecay, amsgrad, epsHat, amsgradMax, biasCorrection, kernel: kernelChoice } = options;
   checkKernelChoice(name, adamKernel, kernelChoice);
-  const beta1 = decayRate(name, "beta1", raw.beta1);
-  const beta2 = decayRate(name, "beta2", raw.beta2);
-  const eps = nonNegative(name, "eps", raw.eps);
-  const amsgrad = boolean(name, "amsgrad", raw.amsgrad);
-  const epsHat = boolean(name, "epsHat", raw.epsHat);
-  const amsgradMax = oneOf(name, "amsgradMax", raw.amsgradMax, ["raw", "corrected"] as const);
-  const biasCorrection = boolean(name, "biasCorrection", raw.biasCorrection);
-  const decoupled = acceptsDecoupledFlag
-    ? boolean(name, "decoupledWeightDecay", raw.decoupledWeightDecay)
-    : defaults.decoupledWeightDecay;
-  const resolved = {
-    lr,
-    beta1,
-    beta2,
-    eps,
-    weightDecay,
-    amsgrad,
-    epsHat,
-    amsgradMax,
-    biasCorrection,
-    recordUpdate,
-    kernel: kernelChoice,
-    ...(acceptsDecoupledFlag ? { decoupledWeightDecay: decoupled } : {}),
-  };
   const maxOfCorrected = amsgrad && amsgradMax === "corrected";
   return makeOptimizer({
     name,
-    options: resolved as unknown as Required<O>,
-    lr,
-    recordUpdate,
+    options,
     transforms: decoupled ? [] : weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"m" | "v" | "vMax", AdamStep> | undefined;
@@ -219,9 +183,10 @@ export function createAdam<O extends AdamOptions>(
  * generated from it (src/kernels/adam.wat): bit-identical (test/unit/kernels.test.ts) and faster
  * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
- * Defaults: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, amsgrad false, epsHat false,
- *   amsgradMax "raw", biasCorrection true, recordUpdate false, decoupledWeightDecay false.
+ * Defaults: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, decoupledWeightDecay false,
+ *   amsgrad false, epsHat false, amsgradMax "raw", biasCorrection true, recordUpdate false, kernel "auto".
  */
 export function adam(options: AdamOptions = {}): AdamOptimizer {
-  return createAdam<AdamOptions>("adam", options, { weightDecay: 0, decoupledWeightDecay: false }, true);
+  const resolved = adamSchema.read("adam", options);
+  return createAdam("adam", resolved, resolved.decoupledWeightDecay);
 }

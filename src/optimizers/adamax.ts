@@ -1,28 +1,29 @@
-import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../core/learningRate";
+import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { optimizerOptions } from "./options";
 import { biasCorrection, zeros } from "./state";
-import { boolean, decayRate, nonNegative } from "../core/checks";
+import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { adamaxWasm } from "../kernels/adamax.wasm";
 
 const adamaxKernel = ruleKernel(adamaxWasm);
 
-export interface AdamaxOptions extends CommonOptions {
+const adamaxSchema = optimizerOptions({
   /** Learning rate γ or a schedule (default 2e-3). */
-  lr?: LearningRate;
+  lr: learningRate(2e-3),
   /** Decay β₁ of the first moment, in [0, 1) (default 0.9). */
-  beta1?: number;
+  beta1: decayRate(0.9),
   /** Decay β₂ of the infinity norm, in [0, 1) (default 0.999). */
-  beta2?: number;
+  beta2: decayRate(0.999),
   /** ε (default 1e-8). */
-  eps?: number;
+  eps: nonNegative(1e-8),
   /** Coupled L2 weight decay λ (default 0). */
-  weightDecay?: number;
+  weightDecay: nonNegative(0),
   /** ε inside the max (PyTorch, default true) or added to the denominator (TF.js, Keras). */
-  epsInsideMax?: boolean;
-}
+  epsInsideMax: boolean(true),
+});
+
+export type AdamaxOptions = OptionsOf<typeof adamaxSchema>;
 
 export interface AdamaxState {
   /** First moment m_t. */
@@ -31,7 +32,7 @@ export interface AdamaxState {
   u: Float64Array;
 }
 
-export type AdamaxOptimizer = Optimizer<AdamaxState, Required<AdamaxOptions>>;
+export type AdamaxOptimizer = Optimizer<AdamaxState, ResolvedOf<typeof adamaxSchema>>;
 
 /** One step's scalars of `adamaxUpdate` (see `adamax`). */
 export interface AdamaxStep {
@@ -85,31 +86,19 @@ export function adamaxUpdate(
  * generated from it (src/kernels/adamax.wat): bit-identical (test/unit/kernels.test.ts) and faster
  * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
- * Defaults: lr 0.002, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, epsInsideMax true, recordUpdate
- *   false.
+ * Defaults: lr 0.002, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, epsInsideMax true, recordUpdate false,
+ *   kernel "auto".
  */
 export function adamax(options: AdamaxOptions = {}): AdamaxOptimizer {
   const name = "adamax";
-  const { o, lr, weightDecay, recordUpdate, kernel: kernelChoice } = readOptimizerOptions(name, options, {
-    lr: 2e-3,
-    beta1: 0.9,
-    beta2: 0.999,
-    eps: 1e-8,
-    weightDecay: 0,
-    epsInsideMax: true,
-  });
-  const beta1 = decayRate(name, "beta1", o.beta1);
-  const beta2 = decayRate(name, "beta2", o.beta2);
-  const eps = nonNegative(name, "eps", o.eps);
-  const epsInsideMax = boolean(name, "epsInsideMax", o.epsInsideMax);
+  const resolved = adamaxSchema.read(name, options);
+  const { beta1, beta2, eps, weightDecay, epsInsideMax, kernel: kernelChoice } = resolved;
   const epsInMax = epsInsideMax ? eps : 0;
   const epsInDenominator = epsInsideMax ? 0 : eps;
   checkKernelChoice(name, adamaxKernel, kernelChoice);
   return makeOptimizer({
     name,
-    options: { lr, beta1, beta2, eps, weightDecay, epsInsideMax, recordUpdate, kernel: kernelChoice },
-    lr,
-    recordUpdate,
+    options: resolved,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"m" | "u", AdamaxStep> | undefined;

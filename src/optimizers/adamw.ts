@@ -1,10 +1,20 @@
-import { type AdamOptions, type AdamState, createAdam } from "./adam";
+import { adamOwnOptions, type AdamState, createAdam } from "./adam";
 import type { Optimizer } from "./optimizer";
+import { optimizerOptions } from "./options";
+import { nonNegative, type OptionsOf, type ResolvedOf } from "../core/schema";
+
+const { decoupledWeightDecay: _alwaysOn, weightDecay: _adamDefault, ...shared } = adamOwnOptions;
+
+const adamwSchema = optimizerOptions({
+  ...shared,
+  /** Decoupled weight decay λ: θ ← θ(1 − γλ) each step, besides Adam's update (default 0.01). */
+  weightDecay: nonNegative(0.01),
+});
 
 /** Adam's options less `decoupledWeightDecay` (always on); weightDecay defaults to 0.01. */
-export type AdamwOptions = Omit<AdamOptions, "decoupledWeightDecay">;
+export type AdamwOptions = OptionsOf<typeof adamwSchema>;
 
-export type AdamwOptimizer = Optimizer<AdamState, Required<AdamwOptions>>;
+export type AdamwOptimizer = Optimizer<AdamState, ResolvedOf<typeof adamwSchema>>;
 
 /**
  * AdamW, PyTorch's `torch.optim.AdamW`: Adam with decoupled weight decay.
@@ -20,9 +30,9 @@ export type AdamwOptimizer = Optimizer<AdamState, Required<AdamwOptions>>;
  * Source: Loshchilov & Hutter, "Decoupled Weight Decay Regularization" (ICLR 2019), Algorithm 2 (with
  * PyTorch's scaling of λ by η); torch.optim.AdamW docs. Every convention option of `adam` applies.
  *
- * Defaults: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0.01, amsgrad false, epsHat false,
- *   amsgradMax "raw", biasCorrection true, recordUpdate false.
+ * Defaults: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8, amsgrad false, epsHat false, amsgradMax "raw",
+ *   biasCorrection true, weightDecay 0.01, recordUpdate false, kernel "auto".
  */
 export function adamw(options: AdamwOptions = {}): AdamwOptimizer {
-  return createAdam<AdamwOptions>("adamw", options, { weightDecay: 0.01, decoupledWeightDecay: true }, false);
+  return createAdam("adamw", adamwSchema.read("adamw", options), true);
 }

@@ -3,19 +3,20 @@
  * one option set, a required step size and a momentum β in [0, 1) defaulting to 0.9, no weight
  * decay, read and checked here once. Each form supplies only its update rule.
  */
-import { type CommonOptions, makeOptimizer, type Optimizer, type OptimizerState, type UpdateRule } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../core/learningRate";
-import { decayRate } from "../core/checks";
+import { makeOptimizer, type Optimizer, type OptimizerState, type UpdateRule } from "./optimizer";
+import { optimizerOptions } from "./options";
+import { decayRate, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
 import type { RuleKernel } from "../kernels/arena";
 import { checkKernelChoice, type KernelChoice } from "../kernels/choice";
 
-export interface BetaMomentumOptions extends CommonOptions {
+const betaMomentumSchema = optimizerOptions({
   /** Step size α or a schedule (required). */
-  lr: LearningRate;
+  lr: learningRate(),
   /** Momentum β in [0, 1) (default 0.9). */
-  beta?: number;
-}
+  beta: decayRate(0.9),
+});
+
+export type BetaMomentumOptions = OptionsOf<typeof betaMomentumSchema>;
 
 /**
  * Builds a `{ lr, beta }` momentum optimizer named `name` around the rule that `rule(β, choice)` makes;
@@ -27,16 +28,13 @@ export function betaMomentumOptimizer<S extends object, E extends object = {}>(
   kernel: RuleKernel<string>,
   rule: (beta: number, choice: KernelChoice) => UpdateRule<S>,
   extend?: (state: Readonly<OptimizerState & S>, beta: number) => E,
-): Optimizer<S, Required<BetaMomentumOptions>> & E {
-  const { o, lr, recordUpdate, kernel: choice } = readOptimizerOptions(name, options, { lr: undefined, beta: 0.9 });
+): Optimizer<S, ResolvedOf<typeof betaMomentumSchema>> & E {
+  const resolved = betaMomentumSchema.read(name, options);
+  const { beta, kernel: choice } = resolved;
   checkKernelChoice(name, kernel, choice);
-  const beta = decayRate(name, "beta", o.beta);
-  return makeOptimizer<S, Required<BetaMomentumOptions>, [], E>({
+  return makeOptimizer<S, ResolvedOf<typeof betaMomentumSchema>, [], E>({
     name,
-    options: { lr, beta, recordUpdate, kernel: choice },
-    lr,
-    recordUpdate,
-    transforms: [],
+    options: resolved,
     rule: () => rule(beta, choice),
     extend: extend && ((state) => extend(state, beta)),
   });

@@ -49,7 +49,7 @@ export function emaMomentumUpdate(params: Float64Array, grads: Float64Array, { v
  * generated from it (src/kernels/emaMomentum.wat), bit-identical (test/unit/kernels.test.ts). The option
  * `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
- * Defaults: lr (required), beta 0.9, recordUpdate false.
+ * Defaults: lr (required), beta 0.9, recordUpdate false, kernel "auto".
  */
 export function emaMomentum(options: EmaMomentumOptions): EmaMomentumOptimizer {
   const name = "emaMomentum";

@@ -50,7 +50,7 @@ export function heavyBallUpdate(params: Float64Array, grads: Float64Array, { pre
  * generated from it (src/kernels/heavyBall.wat), bit-identical (test/unit/kernels.test.ts). The option
  * `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
- * Defaults: lr (required), beta 0.9, recordUpdate false.
+ * Defaults: lr (required), beta 0.9, recordUpdate false, kernel "auto".
  */
 export function heavyBall(options: HeavyBallOptions): HeavyBallOptimizer {
   const name = "heavyBall";

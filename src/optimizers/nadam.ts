@@ -1,8 +1,7 @@
-import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../core/learningRate";
+import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { optimizerOptions } from "./options";
 import { biasCorrection, zeros } from "./state";
-import { boolean, decayRate, nonNegative } from "../core/checks";
+import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { nadamWasm } from "../kernels/nadam.wasm";
@@ -10,22 +9,24 @@ import { pow } from "../math/portable";
 
 const nadamKernel = ruleKernel(nadamWasm);
 
-export interface NadamOptions extends CommonOptions {
+const nadamSchema = optimizerOptions({
   /** Learning rate γ or a schedule (default 2e-3). */
-  lr?: LearningRate;
+  lr: learningRate(2e-3),
   /** β₁, in [0, 1) (default 0.9). */
-  beta1?: number;
+  beta1: decayRate(0.9),
   /** β₂, in [0, 1) (default 0.999). */
-  beta2?: number;
+  beta2: decayRate(0.999),
   /** ε (default 1e-8). */
-  eps?: number;
+  eps: nonNegative(1e-8),
   /** Weight decay λ (default 0): coupled L2 unless `decoupledWeightDecay`. */
-  weightDecay?: number;
+  weightDecay: nonNegative(0),
   /** ψ in Dozat's momentum schedule (default 4e-3). */
-  momentumDecay?: number;
+  momentumDecay: nonNegative(4e-3),
   /** Decay the weights directly, θ ← θ(1 − γλ) (default false). */
-  decoupledWeightDecay?: boolean;
-}
+  decoupledWeightDecay: boolean(false),
+});
+
+export type NadamOptions = OptionsOf<typeof nadamSchema>;
 
 export interface NadamState {
   m: Float64Array;
@@ -34,7 +35,7 @@ export interface NadamState {
   muProduct: number;
 }
 
-export type NadamOptimizer = Optimizer<NadamState, Required<NadamOptions>>;
+export type NadamOptimizer = Optimizer<NadamState, ResolvedOf<typeof nadamSchema>>;
 
 /** One step's scalars of `nadamUpdate` (see `nadam`). */
 export interface NadamStep {
@@ -89,24 +90,12 @@ export function nadamUpdate(
  * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
  * Defaults: lr 0.002, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, momentumDecay 0.004,
- *   decoupledWeightDecay false, recordUpdate false.
+ *   decoupledWeightDecay false, recordUpdate false, kernel "auto".
  */
 export function nadam(options: NadamOptions = {}): NadamOptimizer {
   const name = "nadam";
-  const { o, lr, weightDecay, recordUpdate, kernel: kernelChoice } = readOptimizerOptions(name, options, {
-    lr: 2e-3,
-    beta1: 0.9,
-    beta2: 0.999,
-    eps: 1e-8,
-    weightDecay: 0,
-    momentumDecay: 4e-3,
-    decoupledWeightDecay: false,
-  });
-  const beta1 = decayRate(name, "beta1", o.beta1);
-  const beta2 = decayRate(name, "beta2", o.beta2);
-  const eps = nonNegative(name, "eps", o.eps);
-  const momentumDecay = nonNegative(name, "momentumDecay", o.momentumDecay);
-  const decoupledWeightDecay = boolean(name, "decoupledWeightDecay", o.decoupledWeightDecay);
+  const resolved = nadamSchema.read(name, options);
+  const { beta1, beta2, eps, weightDecay, momentumDecay, decoupledWeightDecay, kernel: kernelChoice } = resolved;
   const muAt = (t: number) => beta1 * (1 - 0.5 * pow(0.96, t * momentumDecay));
   /** The step's coefficients of g and of m, given μ₁⋯μ_{t−1}; and μ₁⋯μ_t. Kept for the step's bound and update. */
   let last = { muProduct: NaN, lr: NaN, t: NaN, product: 1, grad: 0, moment: 0 };
@@ -121,9 +110,7 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
   checkKernelChoice(name, nadamKernel, kernelChoice);
   return makeOptimizer({
     name,
-    options: { lr, beta1, beta2, eps, weightDecay, momentumDecay, decoupledWeightDecay, recordUpdate, kernel: kernelChoice },
-    lr,
-    recordUpdate,
+    options: resolved,
     transforms: weightDecayTransforms(weightDecay, decoupledWeightDecay),
     rule: () => {
       let kernel: Arena<"m" | "v", NadamStep> | undefined;

@@ -55,7 +55,7 @@ export interface NesterovOptimizer extends Optimizer<NesterovState, Required<Nes
  * kernel generated from it (src/kernels/nesterov.wat), bit-identical (test/unit/kernels.test.ts). The
  * option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
- * Defaults: lr (required), beta 0.9, recordUpdate false.
+ * Defaults: lr (required), beta 0.9, recordUpdate false, kernel "auto".
  */
 export function nesterov(options: NesterovOptions): NesterovOptimizer {
   const name = "nesterov";

@@ -1,18 +1,20 @@
-import { type CommonOptions, makeOptimizer, type Optimizer } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../core/learningRate";
+import { makeOptimizer, type Optimizer } from "./optimizer";
+import { optimizerOptions } from "./options";
 import { luFactor, luSolve } from "./linearSolve";
 import { zeros } from "./state";
-import { describe, nonNegative } from "../core/checks";
+import { describe } from "../core/checks";
+import { learningRate, nonNegative, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { firstNonFinite } from "../core/finite";
 import { checkKernelChoice } from "../kernels/choice";
 
-export interface NewtonOptions extends CommonOptions {
+const newtonSchema = optimizerOptions({
   /** Step length γ or a schedule (default 1: the full Newton step). */
-  lr?: LearningRate;
+  lr: learningRate(1),
   /** δ ≥ 0 added to the Hessian's diagonal (default 0). */
-  damping?: number;
-}
+  damping: nonNegative(0),
+});
+
+export type NewtonOptions = OptionsOf<typeof newtonSchema>;
 
 export interface NewtonState {
   /** The last Newton direction d_t = (H + δI)⁻¹ g. */
@@ -20,7 +22,7 @@ export interface NewtonState {
 }
 
 /** Newton's method: its step takes the Hessian, and it says so (`needsHessian`), so the training loops pass one. */
-export type NewtonOptimizer = Optimizer<NewtonState, Required<NewtonOptions>, [hessian: Float64Array]> & { readonly needsHessian: true };
+export type NewtonOptimizer = Optimizer<NewtonState, ResolvedOf<typeof newtonSchema>, [hessian: Float64Array]> & { readonly needsHessian: true };
 
 /**
  * Newton's method (004 §2.4), damped:
@@ -34,19 +36,16 @@ export type NewtonOptimizer = Optimizer<NewtonState, Required<NewtonOptions>, [h
  * keeps the step defined where H is singular and shortens it where curvature is small.
  * Source: Nocedal & Wright, "Numerical Optimization" (2006), §3.3; Boyd & Vandenberghe (2004), §9.5.
  *
- * Defaults: lr 1, damping 0, recordUpdate false.
+ * Defaults: lr 1, damping 0, recordUpdate false, kernel "auto".
  */
 export function newton(options: NewtonOptions = {}): NewtonOptimizer {
   const name = "newton";
-  const { o, lr, recordUpdate, kernel } = readOptimizerOptions(name, options, { lr: 1, damping: 0 });
-  checkKernelChoice(name, undefined, kernel); // a linear solve, no element-wise loop: "wasm" is refused
-  const damping = nonNegative(name, "damping", o.damping);
-  return makeOptimizer<NewtonState, Required<NewtonOptions>, [hessian: Float64Array], { readonly needsHessian: true }>({
+  const resolved = newtonSchema.read(name, options);
+  const { damping } = resolved;
+  checkKernelChoice(name, undefined, resolved.kernel); // a linear solve, no element-wise loop: "wasm" is refused
+  return makeOptimizer<NewtonState, ResolvedOf<typeof newtonSchema>, [hessian: Float64Array], { readonly needsHessian: true }>({
     name,
-    options: { lr, damping, recordUpdate, kernel },
-    lr,
-    recordUpdate,
-    transforms: [],
+    options: resolved,
     extend: () => ({ needsHessian: true }),
     rule: () => {
       // Scratch for the factorization; filled by prepare and used by apply within the same step.

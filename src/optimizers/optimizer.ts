@@ -19,7 +19,6 @@ import { maxAbs, SAFE as SAFE_BOUND, squareSums as sumOfSquares, type StateBound
 import { describe, nonNegativeInteger } from "../core/checks";
 import { checkHeader, decodeState, encodeState, sameKeys, type JsonValue } from "../core/stateJson";
 import { firstNonFinite } from "../core/finite";
-import type { KernelChoice } from "../kernels/choice";
 
 /** State every optimizer keeps besides its rule's buffers. */
 export interface OptimizerState {
@@ -31,17 +30,7 @@ export interface OptimizerState {
   update: Float64Array;
 }
 
-/** Options every optimizer accepts. */
-export interface CommonOptions {
-  /** Keep the last update θ_t − θ_{t−1} in `state.update`, e.g. to plot effective step sizes (default false). */
-  recordUpdate?: boolean;
-  /**
-   * Where a rule's loop runs (default "auto"): "js", the loop in the rule's file; "wasm", the WebAssembly
-   * SIMD kernel generated from that loop (bit-identical, faster on many parameters); "auto", the kernel
-   * from 16 parameters on. Newton, a linear solve with no such loop, accepts "auto" and "js".
-   */
-  kernel?: KernelChoice;
-}
+export type { CommonOptions } from "./options";
 
 /**
  * An optimizer: `step(params, grads)` applies one update to `params` in place. `S` is its state (the
@@ -123,12 +112,16 @@ export interface UpdateRule<S extends object, X extends unknown[] = []> {
 /** What a factory hands to `makeOptimizer`. */
 export interface OptimizerSpec<S extends object, O extends object, X extends unknown[], E extends object> {
   name: string;
+  /** The resolved options (from the factory's schema); `lr` and `recordUpdate` are read from them. */
   options: O;
-  lr: LearningRate;
+  /** The learning rate, when `options` has no `lr`. */
+  lr?: LearningRate;
   /** Makes the rule (called once per optimizer, so a rule may keep private scratch space). */
   rule: () => UpdateRule<S, X>;
-  transforms: readonly GradientTransform[];
-  recordUpdate: boolean;
+  /** Gradient transforms applied before the rule (default none; a coupled `weightDecay` is `weightDecayTransforms`). */
+  transforms?: readonly GradientTransform[];
+  /** Keep the last update, when `options` has no `recordUpdate` (default false). */
+  recordUpdate?: boolean;
   /** Extra methods, given the live state (Nesterov's `lookAhead`). */
   extend?: (state: Readonly<OptimizerState & S>) => E;
 }
@@ -146,6 +139,10 @@ function checkTransform(owner: string, item: unknown, index: number): GradientTr
   if (typeof t !== "object" || t === null || typeof t.init !== "function" || typeof t.update !== "function") {
     throw new TypeError(`${owner}: transform ${index} must be a gradient transform, got ${describe(item)}`);
   }
+  const decay = t.decoupledDecay;
+  if (decay !== undefined && !(Array.isArray(decay) && decay.every((v) => typeof v === "number" && v >= 0 && Number.isFinite(v)))) {
+    throw new TypeError(`${owner}: transform ${index}'s decoupledDecay must be an array of finite numbers ≥ 0, got ${describe(decay)}`);
+  }
   return t;
 }
 
@@ -153,11 +150,18 @@ function checkTransform(owner: string, item: unknown, index: number): GradientTr
 export function makeOptimizer<S extends object, O extends object, X extends unknown[] = [], E extends object = {}>(
   spec: OptimizerSpec<S, O, X, E>,
 ): Optimizer<S, O, X> & E {
-  const { name, lr, transforms, recordUpdate } = spec;
+  const { name } = spec;
+  const given = spec.options as { lr?: LearningRate; recordUpdate?: boolean };
+  const lr = spec.lr ?? given.lr;
+  if (lr === undefined) throw new TypeError(`${name}: makeOptimizer needs lr, in its spec or its options`);
+  const recordUpdate = spec.recordUpdate ?? given.recordUpdate ?? false;
+  const transforms = spec.transforms ?? [];
   // Read once: every step uses them, and an imported binding can cost a call per read (tsx's live bindings).
   const SAFE = SAFE_BOUND;
   const squareSums = sumOfSquares;
   const rule = spec.rule();
+  // Decoupled weight decay declared by the transforms: terms of the update, θ ← θ(1 − ηλ) before the rule.
+  const decays = transforms.flatMap((t) => t.decoupledDecay ?? []);
   const state = { t: 0, lr: NaN, update: EMPTY, ...rule.init(0) } as OptimizerState & S;
   const context: { lr: number; t: number } = { lr: NaN, t: 0 };
   let size = -1; // parameter count the state was sized for; -1 until the first step
@@ -223,6 +227,10 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
   /** Whether the step's results are certainly finite, so that it may run without the check (and its copies). */
   const provablyFinite = (lrNow: number, t: number): boolean => {
     if (rule.bound === undefined) return false;
+    for (let i = 0; i < decays.length; i++) {
+      const keep = 1 - lrNow * decays[i];
+      if (!(keep >= 0 && keep <= 1)) return false; // |θ(1 − ηλ) − θ| may reach 2|θ|: the step runs checked
+    }
     for (let i = 0; i < transforms.length; i++) {
       const bound = transforms[i].bound;
       if (bound === undefined) return false; // unknown transforms may throw or leave any number
@@ -235,10 +243,10 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
     return rule.bound(bounds.g, bounds.p, lrNow, t, state, now, next) <= SAFE;
   };
 
-  /** The step itself: transforms, then the rule, then the record of the update. */
+  /** The step itself: the gradient transforms, then the decoupled decays and the rule (the update), then its record. */
   const run = (params: Float64Array, grads: Float64Array, lrNow: number, t: number): void => {
     const update = state.update;
-    if (recordUpdate) update.set(params); // before the transforms: decoupled decay is part of the update
+    if (recordUpdate) update.set(params); // before the decays: decoupled decay is part of the update
     let g = grads;
     if (transforms.length > 0) {
       scratch.set(grads);
@@ -248,6 +256,10 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
         transformStates[i] = transforms[i].update(scratch, transformStates[i], params, context as TransformContext);
       }
       g = scratch;
+    }
+    for (let k = 0; k < decays.length; k++) {
+      const keep = 1 - lrNow * decays[k];
+      for (let i = 0; i < params.length; i++) params[i] *= keep;
     }
     rule.apply(params, g, state, lrNow, t);
     if (recordUpdate) for (let i = 0; i < update.length; i++) update[i] = params[i] - update[i];
@@ -386,7 +398,7 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
     lrAt,
     reset,
     withTransforms: (...more: GradientTransform<any>[]) =>
-      makeOptimizer({ ...spec, transforms: [...more.map((t, i) => checkTransform(name, t, i)), ...transforms] }),
+      makeOptimizer({ ...spec, lr, recordUpdate, transforms: [...more.map((t, i) => checkTransform(name, t, i)), ...transforms] }),
     ...spec.extend?.(state),
   };
   return optimizer as unknown as Optimizer<S, O, X> & E;

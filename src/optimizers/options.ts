@@ -1,23 +1,28 @@
 /**
- * Reading the options every optimizer shares, so that each factory only lists its own.
+ * The options every optimizer accepts besides its own, declared once (see core/schema.ts). A factory
+ * declares its own options and gets these appended: `optimizerOptions({ lr: learningRate(1e-3), … })`.
+ * One more common option is one more property here.
  */
-import type { LearningRate } from "../core/learningRate";
-import { boolean, learningRate, nonNegative, oneOf, readOptions } from "../core/checks";
-import { KERNEL_CHOICES } from "../kernels/choice";
+import { boolean, oneOf, optionSchema, type Options, type OptionsOf } from "../core/schema";
+import { KERNEL_CHOICES, type KernelChoice } from "../kernels/choice";
 
-/** Defaults of the options every optimizer accepts besides its own. */
-export const commonDefaults = { recordUpdate: false, kernel: "auto" } as const;
+/** The options every optimizer accepts. */
+export const commonOptions = {
+  /** Keep the last update θ_t − θ_{t−1} in `state.update`, e.g. to plot effective step sizes (default false). */
+  recordUpdate: boolean(false),
+  /**
+   * Which loop runs the rule (default "auto"): "js", the loop in the rule's file; "wasm", the WebAssembly
+   * SIMD kernel generated from that loop (bit-identical, faster on many parameters); "auto", the kernel
+   * from 16 parameters on. Newton, a linear solve with no such loop, accepts "auto" and "js". The choice
+   * is saved by `stateDict` but not compared on load: a run saved on one path resumes on the other.
+   */
+  kernel: oneOf<KernelChoice>("auto", KERNEL_CHOICES),
+};
 
-/**
- * Reads `options` against `defaults` plus the common options; checks `lr`, `weightDecay` (when the
- * optimizer has it), `recordUpdate` and `kernel`, and returns them typed along with the raw values of the rest.
- */
-export function readOptimizerOptions<K extends string>(owner: string, options: unknown, defaults: Record<K, unknown>) {
-  const o = readOptions<K | "recordUpdate" | "kernel">(owner, options, { ...defaults, ...commonDefaults });
-  const raw = o as Record<string, unknown>;
-  const lr: LearningRate = learningRate(owner, raw.lr);
-  const weightDecay = "weightDecay" in raw ? nonNegative(owner, "weightDecay", raw.weightDecay) : 0;
-  const recordUpdate = boolean(owner, "recordUpdate", raw.recordUpdate);
-  const kernel = oneOf(owner, "kernel", raw.kernel, KERNEL_CHOICES);
-  return { o, lr, weightDecay, recordUpdate, kernel };
+/** Options every optimizer accepts. */
+export type CommonOptions = OptionsOf<typeof commonOptions>;
+
+/** An optimizer's options: its own, in the order given, then the common ones. */
+export function optimizerOptions<S extends Options>(own: S) {
+  return optionSchema(own).extend(commonOptions);
 }

@@ -1,32 +1,33 @@
-import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../core/learningRate";
+import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { optimizerOptions } from "./options";
 import { zeros } from "./state";
-import { boolean, decayRate, nonNegative } from "../core/checks";
+import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { rmspropWasm } from "../kernels/rmsprop.wasm";
 
 const rmspropKernel = ruleKernel(rmspropWasm);
 
-export interface RmspropOptions extends CommonOptions {
+const rmspropSchema = optimizerOptions({
   /** Learning rate γ or a schedule (default 0.01). */
-  lr?: LearningRate;
+  lr: learningRate(0.01),
   /** Decay α of the squared-gradient average, in [0, 1) (default 0.99). */
-  alpha?: number;
+  alpha: decayRate(0.99),
   /** ε (default 1e-8). */
-  eps?: number;
+  eps: nonNegative(1e-8),
   /** Coupled L2 weight decay λ (default 0). */
-  weightDecay?: number;
+  weightDecay: nonNegative(0),
   /** Momentum μ ≥ 0 (default 0). */
-  momentum?: number;
+  momentum: nonNegative(0),
   /** Divide by an estimate of the variance instead of the raw second moment (default false). */
-  centered?: boolean;
+  centered: boolean(false),
   /** √(ṽ + ε) instead of √ṽ + ε (default false). */
-  epsInsideSqrt?: boolean;
+  epsInsideSqrt: boolean(false),
   /** Put γ inside the momentum buffer (default false). */
-  lrInsideMomentum?: boolean;
-}
+  lrInsideMomentum: boolean(false),
+});
+
+export type RmspropOptions = OptionsOf<typeof rmspropSchema>;
 
 export interface RmspropState {
   /** Average of squared gradients v_t. */
@@ -37,7 +38,7 @@ export interface RmspropState {
   b: Float64Array;
 }
 
-export type RmspropOptimizer = Optimizer<RmspropState, Required<RmspropOptions>>;
+export type RmspropOptimizer = Optimizer<RmspropState, ResolvedOf<typeof rmspropSchema>>;
 
 /** One step's scalars of `rmspropUpdate` (see `rmsprop`). */
 export interface RmspropStep {
@@ -114,34 +115,18 @@ export function rmspropUpdate(
  * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
  * Defaults: lr 0.01, alpha 0.99, eps 1e-8, weightDecay 0, momentum 0, centered false, epsInsideSqrt false,
- *   lrInsideMomentum false, recordUpdate false.
+ *   lrInsideMomentum false, recordUpdate false, kernel "auto".
  */
 export function rmsprop(options: RmspropOptions = {}): RmspropOptimizer {
   const name = "rmsprop";
-  const { o, lr, weightDecay, recordUpdate, kernel: kernelChoice } = readOptimizerOptions(name, options, {
-    lr: 0.01,
-    alpha: 0.99,
-    eps: 1e-8,
-    weightDecay: 0,
-    momentum: 0,
-    centered: false,
-    epsInsideSqrt: false,
-    lrInsideMomentum: false,
-  });
-  const alpha = decayRate(name, "alpha", o.alpha);
-  const eps = nonNegative(name, "eps", o.eps);
-  const momentum = nonNegative(name, "momentum", o.momentum);
-  const centered = boolean(name, "centered", o.centered);
-  const epsInsideSqrt = boolean(name, "epsInsideSqrt", o.epsInsideSqrt);
-  const lrInsideMomentum = boolean(name, "lrInsideMomentum", o.lrInsideMomentum);
+  const resolved = rmspropSchema.read(name, options);
+  const { alpha, eps, weightDecay, momentum, centered, epsInsideSqrt, lrInsideMomentum, kernel: kernelChoice } = resolved;
   const epsIn = epsInsideSqrt ? eps : 0;
   const epsOut = epsInsideSqrt ? 0 : eps;
   checkKernelChoice(name, rmspropKernel, kernelChoice);
   return makeOptimizer({
     name,
-    options: { lr, alpha, eps, weightDecay, momentum, centered, epsInsideSqrt, lrInsideMomentum, recordUpdate, kernel: kernelChoice },
-    lr,
-    recordUpdate,
+    options: resolved,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"v" | "gAvg" | "b", RmspropStep> | undefined;

@@ -1,37 +1,38 @@
-import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../core/learningRate";
+import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { optimizerOptions } from "./options";
 import { zeros } from "./state";
-import { boolean, fraction, nonNegative } from "../core/checks";
+import { boolean, fraction, learningRate, nonNegative, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { sgdWasm } from "../kernels/sgd.wasm";
 
 const sgdKernel = ruleKernel(sgdWasm);
 
-export interface SgdOptions extends CommonOptions {
+const sgdSchema = optimizerOptions({
   /** Learning rate γ, or a schedule (required, as in PyTorch). */
-  lr: LearningRate;
+  lr: learningRate(),
   /** Momentum μ ≥ 0 (default 0: plain gradient descent). */
-  momentum?: number;
+  momentum: nonNegative(0),
   /** Dampening τ in [0, 1] (default 0). */
-  dampening?: number;
+  dampening: fraction(0),
   /** Nesterov momentum (default false); needs μ > 0 and τ = 0. */
-  nesterov?: boolean;
+  nesterov: boolean(false),
   /** Coupled L2 weight decay λ ≥ 0 (default 0). */
-  weightDecay?: number;
+  weightDecay: nonNegative(0),
   /** Put γ inside the momentum buffer (Keras) instead of outside (PyTorch, default). */
-  lrInsideMomentum?: boolean;
+  lrInsideMomentum: boolean(false),
   /** Dampen the first step too (b_0 = 0) instead of PyTorch's b_1 = g (default false). */
-  dampenFirstStep?: boolean;
-}
+  dampenFirstStep: boolean(false),
+});
+
+export type SgdOptions = OptionsOf<typeof sgdSchema>;
 
 export interface SgdState {
   /** Momentum buffer b_t (empty when μ = 0). */
   b: Float64Array;
 }
 
-export type SgdOptimizer = Optimizer<SgdState, Required<SgdOptions>>;
+export type SgdOptimizer = Optimizer<SgdState, ResolvedOf<typeof sgdSchema>>;
 
 /** One step's scalars of `sgdUpdate`: the options, t and γ folded together (see `sgd`). */
 export interface SgdStep {
@@ -94,24 +95,12 @@ export function sgdUpdate(
  * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
  * Defaults: lr (required), momentum 0, dampening 0, nesterov false, weightDecay 0, lrInsideMomentum false,
- *   dampenFirstStep false, recordUpdate false.
+ *   dampenFirstStep false, recordUpdate false, kernel "auto".
  */
 export function sgd(options: SgdOptions): SgdOptimizer {
   const name = "sgd";
-  const { o, lr, weightDecay, recordUpdate, kernel: kernelChoice } = readOptimizerOptions(name, options, {
-    lr: undefined,
-    momentum: 0,
-    dampening: 0,
-    nesterov: false,
-    weightDecay: 0,
-    lrInsideMomentum: false,
-    dampenFirstStep: false,
-  });
-  const momentum = nonNegative(name, "momentum", o.momentum);
-  const dampening = fraction(name, "dampening", o.dampening);
-  const nesterov = boolean(name, "nesterov", o.nesterov);
-  const lrInsideMomentum = boolean(name, "lrInsideMomentum", o.lrInsideMomentum);
-  const dampenFirstStep = boolean(name, "dampenFirstStep", o.dampenFirstStep);
+  const resolved = sgdSchema.read(name, options);
+  const { momentum, dampening, nesterov, weightDecay, lrInsideMomentum, dampenFirstStep, kernel: kernelChoice } = resolved;
   if (nesterov && (momentum === 0 || dampening !== 0)) {
     throw new RangeError(
       `${name}: nesterov needs momentum > 0 and dampening = 0, got momentum ${momentum} and dampening ${dampening}`,
@@ -120,9 +109,7 @@ export function sgd(options: SgdOptions): SgdOptimizer {
   checkKernelChoice(name, sgdKernel, kernelChoice);
   return makeOptimizer({
     name,
-    options: { lr, momentum, dampening, nesterov, weightDecay, lrInsideMomentum, dampenFirstStep, recordUpdate, kernel: kernelChoice },
-    lr,
-    recordUpdate,
+    options: resolved,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"b", SgdStep> | undefined;

@@ -1,30 +1,31 @@
-import { type CommonOptions, makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { readOptimizerOptions } from "./options";
-import type { LearningRate } from "../core/learningRate";
+import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
+import { optimizerOptions } from "./options";
 import { biasCorrection as correction, filled, zeros } from "./state";
-import { boolean, decayRate, nonNegative } from "../core/checks";
+import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { yogiWasm } from "../kernels/yogi.wasm";
 
 const yogiKernel = ruleKernel(yogiWasm);
 
-export interface YogiOptions extends CommonOptions {
+const yogiSchema = optimizerOptions({
   /** Learning rate η or a schedule (default 0.01, the paper's). */
-  lr?: LearningRate;
+  lr: learningRate(0.01),
   /** Decay β₁ of the first moment, in [0, 1) (default 0.9). */
-  beta1?: number;
+  beta1: decayRate(0.9),
   /** β₂: v moves toward g² by (1 − β₂)·g² per step, in [0, 1) (default 0.999). */
-  beta2?: number;
+  beta2: decayRate(0.999),
   /** ε (default 1e-3, the paper's). */
-  eps?: number;
+  eps: nonNegative(1e-3),
   /** v_0, the second moment's starting value (default 1e-6, as optax, TF-Addons and TFF). */
-  initialAccumulatorValue?: number;
+  initialAccumulatorValue: nonNegative(1e-6),
   /** Weight decay λ as a coupled L2 penalty, g ← g + λθ (default 0). */
-  weightDecay?: number;
+  weightDecay: nonNegative(0),
   /** Divide m_t by 1 − β₁ᵗ and v_t by 1 − β₂ᵗ as Adam does (default true, as optax, TF-Addons and TFF). */
-  biasCorrection?: boolean;
-}
+  biasCorrection: boolean(true),
+});
+
+export type YogiOptions = OptionsOf<typeof yogiSchema>;
 
 export interface YogiState {
   /** First moment m_t (running mean of gradients). */
@@ -33,7 +34,7 @@ export interface YogiState {
   v: Float64Array;
 }
 
-export type YogiOptimizer = Optimizer<YogiState, Required<YogiOptions>>;
+export type YogiOptimizer = Optimizer<YogiState, ResolvedOf<typeof yogiSchema>>;
 
 /** One step's scalars of `yogiUpdate` (see `yogi`). */
 export interface YogiStep {
@@ -86,24 +87,17 @@ export function yogiUpdate(params: Float64Array, grads: Float64Array, { m, v }: 
  * generated from it (src/kernels/yogi.wat): bit-identical (test/unit/kernels.test.ts). The option
  * `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
- * Defaults: lr 0.01, beta1 0.9, beta2 0.999, eps 0.001, initialAccumulatorValue 0.000001, weightDecay 0,
- *   biasCorrection true, recordUpdate false.
+ * Defaults: lr 0.01, beta1 0.9, beta2 0.999, eps 0.001, initialAccumulatorValue 1e-6, weightDecay 0,
+ *   biasCorrection true, recordUpdate false, kernel "auto".
  */
 export function yogi(options: YogiOptions = {}): YogiOptimizer {
   const name = "yogi";
-  const defaults = { lr: 0.01, beta1: 0.9, beta2: 0.999, eps: 1e-3, initialAccumulatorValue: 1e-6, weightDecay: 0, biasCorrection: true };
-  const { o, lr, weightDecay, recordUpdate, kernel: kernelChoice } = readOptimizerOptions(name, options, defaults);
+  const resolved = yogiSchema.read(name, options);
+  const { beta1, beta2, eps, initialAccumulatorValue: v0, weightDecay, biasCorrection, kernel: kernelChoice } = resolved;
   checkKernelChoice(name, yogiKernel, kernelChoice);
-  const beta1 = decayRate(name, "beta1", o.beta1);
-  const beta2 = decayRate(name, "beta2", o.beta2);
-  const eps = nonNegative(name, "eps", o.eps);
-  const v0 = nonNegative(name, "initialAccumulatorValue", o.initialAccumulatorValue);
-  const biasCorrection = boolean(name, "biasCorrection", o.biasCorrection);
   return makeOptimizer({
     name,
-    options: { lr, beta1, beta2, eps, initialAccumulatorValue: v0, weightDecay, biasCorrection, recordUpdate, kernel: kernelChoice },
-    lr,
-    recordUpdate,
+    options: resolved,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       const corrections = (t: number) => (biasCorrection ? [correction(beta1, t), correction(beta2, t)] : [1, 1]);

@@ -1,15 +1,17 @@
-import { nonNegative, positiveInteger, readOptions } from "../core/checks";
+import { nonNegative, positiveInteger, optionSchema, type OptionsOf } from "../core/schema";
 import { defineSchedule, type ClosedFormSchedule, type Schedule } from "./schedule";
 import { cos } from "../math/portable";
 
-export interface CosineDecayOptions {
+export const cosineDecaySchema = optionSchema({
   /** The initial (largest) learning rate η_max. */
-  lr: number;
+  lr: nonNegative(),
   /** Half-period T of the cosine (PyTorch `T_max`): the rate reaches `minLr` at step T. */
-  totalSteps: number;
+  totalSteps: positiveInteger(),
   /** The smallest rate η_min (default 0). */
-  minLr?: number;
-}
+  minLr: nonNegative(0),
+});
+
+export type CosineDecayOptions = OptionsOf<typeof cosineDecaySchema>;
 
 /**
  * Cosine annealing, PyTorch's `CosineAnnealingLR` in closed form:
@@ -18,13 +20,11 @@ export interface CosineDecayOptions {
  * form does (TensorFlow's `CosineDecay` instead holds η_min); train for T steps to end at the minimum.
  * Source: Loshchilov & Hutter, "SGDR" (2017), without restarts.
  *
- * Defaults: minLr 0 (lr and totalSteps required).
+ * Defaults: lr (required), totalSteps (required), minLr 0.
  */
 export function cosineDecay(options: CosineDecayOptions): ClosedFormSchedule {
   const owner = "cosineDecay";
-  const o = readOptions(owner, options, { lr: undefined, totalSteps: undefined, minLr: 0 });
-  const lr = nonNegative(owner, "lr", o.lr);
-  const totalSteps = positiveInteger(owner, "totalSteps", o.totalSteps);
-  const minLr = nonNegative(owner, "minLr", o.minLr);
-  return defineSchedule(owner, (t) => minLr + ((lr - minLr) * (1 + cos((Math.PI * t) / totalSteps))) / 2, { lr, totalSteps, minLr });
+  const resolved = cosineDecaySchema.read(owner, options);
+  const { lr, totalSteps, minLr } = resolved;
+  return defineSchedule(owner, (t) => minLr + ((lr - minLr) * (1 + cos((Math.PI * t) / totalSteps))) / 2, resolved);
 }

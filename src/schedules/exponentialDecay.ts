@@ -1,31 +1,30 @@
-import { boolean, nonNegative, positive, readOptions } from "../core/checks";
+import { boolean, nonNegative, positive, optionSchema, type OptionsOf } from "../core/schema";
 import { decayProgress, defineSchedule, type ClosedFormSchedule } from "./schedule";
 import { pow } from "../math/portable";
 
-export interface ExponentialDecayOptions {
+export const exponentialDecaySchema = optionSchema({
   /** The initial learning rate η₀. */
-  lr: number;
+  lr: nonNegative(),
   /** Factor per `decaySteps` steps (γ > 1 grows the rate, as a learning-rate range test does). */
-  gamma: number;
+  gamma: nonNegative(),
   /** Steps over which the rate is multiplied by γ once (default 1: PyTorch's `ExponentialLR`). */
-  decaySteps?: number;
+  decaySteps: positive(1),
   /** Decay in whole multiples of `decaySteps` only (default false), as TF's `staircase`. */
-  staircase?: boolean;
-}
+  staircase: boolean(false),
+});
+
+export type ExponentialDecayOptions = OptionsOf<typeof exponentialDecaySchema>;
 
 /**
  * Exponential decay: η_t = η₀ · γ^{t / decaySteps}, or γ^⌊t / decaySteps⌋ with `staircase`.
  * With the defaults this is PyTorch's `ExponentialLR` (η₀ γ^t); `decaySteps` and `staircase` give
  * TensorFlow's `ExponentialDecay`.
  *
- * Defaults: decaySteps 1, staircase false (lr and gamma required).
+ * Defaults: lr (required), gamma (required), decaySteps 1, staircase false.
  */
 export function exponentialDecay(options: ExponentialDecayOptions): ClosedFormSchedule {
   const owner = "exponentialDecay";
-  const o = readOptions(owner, options, { lr: undefined, gamma: undefined, decaySteps: 1, staircase: false });
-  const lr = nonNegative(owner, "lr", o.lr);
-  const gamma = nonNegative(owner, "gamma", o.gamma);
-  const decaySteps = positive(owner, "decaySteps", o.decaySteps);
-  const staircase = boolean(owner, "staircase", o.staircase);
-  return defineSchedule(owner, (t) => lr * pow(gamma, decayProgress(t, decaySteps, staircase)), { lr, gamma, decaySteps, staircase });
+  const resolved = exponentialDecaySchema.read(owner, options);
+  const { lr, gamma, decaySteps, staircase } = resolved;
+  return defineSchedule(owner, (t) => lr * pow(gamma, decayProgress(t, decaySteps, staircase)), resolved);
 }

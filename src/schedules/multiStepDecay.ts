@@ -1,33 +1,28 @@
-import { describe, nonNegative, nonNegativeInteger, readOptions } from "../core/checks";
+import { nonNegative, nonNegativeIntegers, optionSchema, type OptionsOf } from "../core/schema";
 import { defineSchedule, type ClosedFormSchedule, type Schedule } from "./schedule";
 import { pow } from "../math/portable";
 
-export interface MultiStepDecayOptions {
+export const multiStepDecaySchema = optionSchema({
   /** The initial learning rate η₀. */
-  lr: number;
+  lr: nonNegative(),
   /** Steps at which the rate is multiplied by γ (any order; a repeated milestone decays twice, as in PyTorch). */
-  milestones: readonly number[];
+  milestones: nonNegativeIntegers(),
   /** Multiplicative factor per milestone passed (default 0.1). */
-  gamma?: number;
-}
+  gamma: nonNegative(0.1),
+});
+
+export type MultiStepDecayOptions = OptionsOf<typeof multiStepDecaySchema>;
 
 /**
  * Multi-step decay, PyTorch's `MultiStepLR`: η_t = η₀ · γ^{#{milestones m : m ≤ t}}.
  * Source: torch.optim.lr_scheduler.MultiStepLR (closed form: `bisect_right(milestones, t)`).
  *
- * Defaults: gamma 0.1 (lr and milestones required).
+ * Defaults: lr (required), milestones (required), gamma 0.1.
  */
 export function multiStepDecay(options: MultiStepDecayOptions): ClosedFormSchedule {
   const owner = "multiStepDecay";
-  const o = readOptions(owner, options, { lr: undefined, milestones: undefined, gamma: 0.1 });
-  const lr = nonNegative(owner, "lr", o.lr);
-  const gamma = nonNegative(owner, "gamma", o.gamma);
-  if (!Array.isArray(o.milestones)) {
-    throw new TypeError(`${owner}: milestones must be an array of integers ≥ 0, got ${describe(o.milestones)}`);
-  }
-  const milestones = o.milestones
-    .map((m: unknown, i: number) => nonNegativeInteger(owner, `milestones[${i}]`, m))
-    .sort((a, b) => a - b);
+  const { lr, milestones: given, gamma } = multiStepDecaySchema.read(owner, options);
+  const milestones = [...given].sort((a, b) => a - b);
   return defineSchedule(owner, (t) => {
     let passed = 0;
     while (passed < milestones.length && milestones[passed] <= t) passed++;

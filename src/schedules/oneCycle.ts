@@ -1,23 +1,25 @@
-import { boolean, nonNegative, oneOf, openFraction, positive, positiveInteger, readOptions } from "../core/checks";
+import { boolean, nonNegative, oneOf, openFraction, positive, positiveInteger, optionSchema, type OptionsOf } from "../core/schema";
 import { defineSchedule, type ClosedFormSchedule, type Schedule } from "./schedule";
 import { cos } from "../math/portable";
 
-export interface OneCycleOptions {
+export const oneCycleSchema = optionSchema({
   /** The peak learning rate. */
-  maxLr: number;
+  maxLr: nonNegative(),
   /** Number of updates in the cycle (PyTorch `total_steps`). */
-  totalSteps: number;
+  totalSteps: positiveInteger(),
   /** Fraction of the cycle spent increasing the rate (default 0.3). */
-  pctStart?: number;
+  pctStart: openFraction(0.3),
   /** The rate starts at maxLr / divFactor (default 25). */
-  divFactor?: number;
+  divFactor: positive(25),
   /** The rate ends at maxLr / (divFactor · finalDivFactor) (default 1e4). */
-  finalDivFactor?: number;
+  finalDivFactor: positive(1e4),
   /** Shape of each phase: "cos" (default) or "linear". */
-  annealStrategy?: "cos" | "linear";
+  annealStrategy: oneOf("cos", ["cos", "linear"]),
   /** Fast.ai's three phases (up, back down to the start, then to the minimum) instead of two (default false). */
-  threePhase?: boolean;
-}
+  threePhase: boolean(false),
+});
+
+export type OneCycleOptions = OptionsOf<typeof oneCycleSchema>;
 
 /**
  * The 1cycle policy, PyTorch's `OneCycleLR` (learning rate only: its momentum cycling is not part of a
@@ -27,26 +29,13 @@ export interface OneCycleOptions {
  * cos: η = end + (start − end) · (1 + cos πp) / 2;  linear: η = start + (end − start) · p.
  * Steps past T throw, as PyTorch does. Source: Smith & Topin, "Super-Convergence" (2018).
  *
- * Defaults: pctStart 0.3, divFactor 25, finalDivFactor 1e4, annealStrategy "cos", threePhase false (maxLr and totalSteps required).
+ * Defaults: maxLr (required), totalSteps (required), pctStart 0.3, divFactor 25, finalDivFactor 10000,
+ *   annealStrategy "cos", threePhase false.
  */
 export function oneCycle(options: OneCycleOptions): ClosedFormSchedule {
   const owner = "oneCycle";
-  const o = readOptions(owner, options, {
-    maxLr: undefined,
-    totalSteps: undefined,
-    pctStart: 0.3,
-    divFactor: 25,
-    finalDivFactor: 1e4,
-    annealStrategy: "cos",
-    threePhase: false,
-  });
-  const maxLr = nonNegative(owner, "maxLr", o.maxLr);
-  const totalSteps = positiveInteger(owner, "totalSteps", o.totalSteps);
-  const pctStart = openFraction(owner, "pctStart", o.pctStart);
-  const divFactor = positive(owner, "divFactor", o.divFactor);
-  const finalDivFactor = positive(owner, "finalDivFactor", o.finalDivFactor);
-  const strategy = oneOf(owner, "annealStrategy", o.annealStrategy, ["cos", "linear"] as const);
-  const threePhase = boolean(owner, "threePhase", o.threePhase);
+  const resolved = oneCycleSchema.read(owner, options);
+  const { maxLr, totalSteps, pctStart, divFactor, finalDivFactor, annealStrategy: strategy, threePhase } = resolved;
 
   const initialLr = maxLr / divFactor;
   const minLr = initialLr / finalDivFactor;
@@ -89,5 +78,5 @@ export function oneCycle(options: OneCycleOptions): ClosedFormSchedule {
       start = phase.end;
     }
     throw new Error("unreachable");
-  }, { maxLr, totalSteps, pctStart, divFactor, finalDivFactor, annealStrategy: strategy, threePhase });
+  }, resolved);
 }

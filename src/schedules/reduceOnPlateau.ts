@@ -1,27 +1,30 @@
-import { decayRate, describe, nonNegative, nonNegativeInteger, oneOf, readOptions } from "../core/checks";
+import * as check from "../core/checks";
+import { decayRate, nonNegative, nonNegativeInteger, oneOf, optionSchema, type OptionsOf } from "../core/schema";
 import { checkHeader, decodeState, encodeState, sameKeys, type JsonValue } from "../core/stateJson";
 import { defineSchedule, SCHEDULE_FORMAT, type ClosedFormSchedule, type ScheduleStateDict } from "./schedule";
 
-export interface ReduceOnPlateauOptions {
+export const reduceOnPlateauSchema = optionSchema({
   /** The starting learning rate. */
-  lr: number;
+  lr: nonNegative(),
   /** "min": the metric should fall (a loss); "max": it should rise (an accuracy). Default "min". */
-  mode?: "min" | "max";
+  mode: oneOf("min", ["min", "max"]),
   /** Multiply the rate by this when the metric stalls, in [0, 1) (default 0.1). */
-  factor?: number;
+  factor: decayRate(0.1),
   /** Observations without improvement tolerated before reducing (default 10). */
-  patience?: number;
+  patience: nonNegativeInteger(10),
   /** Smallest change that counts as an improvement (default 1e-4). */
-  threshold?: number;
+  threshold: nonNegative(1e-4),
   /** "rel": better than best · (1 ∓ threshold); "abs": better than best ∓ threshold. Default "rel". */
-  thresholdMode?: "rel" | "abs";
+  thresholdMode: oneOf("rel", ["rel", "abs"]),
   /** Observations to wait after a reduction before counting again (default 0). */
-  cooldown?: number;
+  cooldown: nonNegativeInteger(0),
   /** Floor for the rate (default 0). */
-  minLr?: number;
+  minLr: nonNegative(0),
   /** Reductions smaller than this are skipped (default 1e-8). */
-  eps?: number;
-}
+  eps: nonNegative(1e-8),
+});
+
+export type ReduceOnPlateauOptions = OptionsOf<typeof reduceOnPlateauSchema>;
 
 /**
  * A schedule driven by a metric: callable as a schedule (it returns the current rate whatever the
@@ -52,30 +55,14 @@ export interface ReduceOnPlateau extends ClosedFormSchedule {
  * A metric that is NaN or ±Infinity is rejected (PyTorch would count NaN as a bad observation and
  * keep −∞ as the best forever), and changes nothing.
  *
- * Defaults: mode "min", factor 0.1, patience 10, threshold 1e-4, thresholdMode "rel", cooldown 0, minLr 0, eps 1e-8 (lr required).
+ * Defaults: lr (required), mode "min", factor 0.1, patience 10, threshold 1e-4, thresholdMode "rel",
+ *   cooldown 0, minLr 0, eps 1e-8.
  */
 export function reduceOnPlateau(options: ReduceOnPlateauOptions): ReduceOnPlateau {
   const owner = "reduceOnPlateau";
-  const o = readOptions(owner, options, {
-    lr: undefined,
-    mode: "min",
-    factor: 0.1,
-    patience: 10,
-    threshold: 1e-4,
-    thresholdMode: "rel",
-    cooldown: 0,
-    minLr: 0,
-    eps: 1e-8,
-  });
-  const mode = oneOf(owner, "mode", o.mode, ["min", "max"] as const);
-  const factor = decayRate(owner, "factor", o.factor);
-  const patience = nonNegativeInteger(owner, "patience", o.patience);
-  const threshold = nonNegative(owner, "threshold", o.threshold);
-  const thresholdMode = oneOf(owner, "thresholdMode", o.thresholdMode, ["rel", "abs"] as const);
-  const cooldown = nonNegativeInteger(owner, "cooldown", o.cooldown);
-  const minLr = nonNegative(owner, "minLr", o.minLr);
-  const eps = nonNegative(owner, "eps", o.eps);
-  let lr = nonNegative(owner, "lr", o.lr);
+  const resolved = reduceOnPlateauSchema.read(owner, options);
+  const { mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps } = resolved;
+  let lr = resolved.lr;
 
   let best = mode === "min" ? Infinity : -Infinity;
   let badEpochs = 0;
@@ -89,7 +76,7 @@ export function reduceOnPlateau(options: ReduceOnPlateauOptions): ReduceOnPlatea
 
   const observe = (metric: number): number => {
     if (typeof metric !== "number") {
-      throw new TypeError(`${owner}: metric must be a number, got ${describe(metric)}`);
+      throw new TypeError(`${owner}: metric must be a number, got ${check.describe(metric)}`);
     }
     if (!Number.isFinite(metric)) {
       throw new RangeError(`${owner}: metric must be finite, got ${metric} (nothing was changed)`);
@@ -114,7 +101,6 @@ export function reduceOnPlateau(options: ReduceOnPlateauOptions): ReduceOnPlatea
     return lr;
   };
 
-  const resolved = { lr: o.lr, mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps };
   const counters = () => ({ lr, best, badEpochs, cooldownCounter, observations });
   /** Its options and what it has observed, as plain JSON (torch's `ReduceLROnPlateau.state_dict`). */
   const stateDict = (): ScheduleStateDict => ({
@@ -129,10 +115,10 @@ export function reduceOnPlateau(options: ReduceOnPlateauOptions): ReduceOnPlatea
     sameKeys(owner, "saved state", json, ["format", "name", "options", "state"]);
     const next = decodeState(owner, "state", json.state, counters()) as ReturnType<typeof counters>;
     const where = `${owner}.loadStateDict`;
-    nonNegative(where, "state.lr", next.lr);
-    nonNegativeInteger(where, "state.badEpochs", next.badEpochs);
-    nonNegativeInteger(where, "state.cooldownCounter", next.cooldownCounter);
-    nonNegativeInteger(where, "state.observations", next.observations);
+    check.nonNegative(where, "state.lr", next.lr);
+    check.nonNegativeInteger(where, "state.badEpochs", next.badEpochs);
+    check.nonNegativeInteger(where, "state.cooldownCounter", next.cooldownCounter);
+    check.nonNegativeInteger(where, "state.observations", next.observations);
     ({ lr, best, badEpochs, cooldownCounter, observations } = next);
   };
   const schedule = defineSchedule(owner, () => lr, resolved) as ReduceOnPlateau;

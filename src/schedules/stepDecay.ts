@@ -1,27 +1,27 @@
-import { nonNegative, positiveInteger, readOptions } from "../core/checks";
+import { nonNegative, positiveInteger, optionSchema, type OptionsOf } from "../core/schema";
 import { defineSchedule, type ClosedFormSchedule, type Schedule } from "./schedule";
 import { pow } from "../math/portable";
 
-export interface StepDecayOptions {
+export const stepDecaySchema = optionSchema({
   /** The initial learning rate η₀. */
-  lr: number;
+  lr: nonNegative(),
   /** Number of steps between decays (PyTorch `step_size`). */
-  stepSize: number;
+  stepSize: positiveInteger(),
   /** Multiplicative factor per decay (default 0.1). */
-  gamma?: number;
-}
+  gamma: nonNegative(0.1),
+});
+
+export type StepDecayOptions = OptionsOf<typeof stepDecaySchema>;
 
 /**
  * Step decay, PyTorch's `StepLR`: η_t = η₀ · γ^⌊t / stepSize⌋.
  * Source: torch.optim.lr_scheduler.StepLR (its closed form).
  *
- * Defaults: gamma 0.1 (lr and stepSize required).
+ * Defaults: lr (required), stepSize (required), gamma 0.1.
  */
 export function stepDecay(options: StepDecayOptions): ClosedFormSchedule {
   const owner = "stepDecay";
-  const o = readOptions(owner, options, { lr: undefined, stepSize: undefined, gamma: 0.1 });
-  const lr = nonNegative(owner, "lr", o.lr);
-  const stepSize = positiveInteger(owner, "stepSize", o.stepSize);
-  const gamma = nonNegative(owner, "gamma", o.gamma);
-  return defineSchedule(owner, (t) => lr * pow(gamma, Math.floor(t / stepSize)), { lr, stepSize, gamma });
+  const resolved = stepDecaySchema.read(owner, options);
+  const { lr, stepSize, gamma } = resolved;
+  return defineSchedule(owner, (t) => lr * pow(gamma, Math.floor(t / stepSize)), resolved);
 }

@@ -50,8 +50,8 @@ export function averagedSgd(problem: SampledObjective, options: AveragedSgdOptio
   const every = options.every === undefined ? 0 : checkInteger("every", options.every, 1);
   const { dim, n } = problem;
   const start = options.start ?? problem.start;
-  if (start.length !== dim) throw new Error(`start must have length ${dim}, got ${describe(start)}`);
-  if (options.project !== undefined && typeof options.project !== "function") throw new Error(`project must be a function (θ) => void, got ${describe(options.project)}`);
+  if (start.length !== dim) throw new Error(`averagedSgd: start must have length ${dim}, got ${describe(start)}`);
+  if (options.project !== undefined && typeof options.project !== "function") throw new Error(`averagedSgd: project must be a function (θ) => void, got ${describe(options.project)}`);
   const draw = rng(checkInteger("seed", options.seed ?? 0));
   const theta = Float64Array.from(start);
   const average = new Float64Array(dim);

@@ -17,9 +17,9 @@ function settings(what: string, options: BacktrackingOptions | undefined, extra:
   checkKeys(what, options, ["initialStep", "shrink", "c", "maxTrials", ...extra]);
   const initialStep = checkNumber("initialStep", options?.initialStep ?? 1, "positive");
   const shrink = checkNumber("shrink", options?.shrink ?? 0.5, "positive");
-  if (!(shrink < 1)) throw new Error(`shrink must be in (0, 1), got ${shrink}`);
+  if (!(shrink < 1)) throw new Error(`${what}: shrink must be in (0, 1), got ${shrink}`);
   const c = checkNumber("c", options?.c ?? 1e-4, "positive");
-  if (!(c < 1)) throw new Error(`c must be in (0, 1), got ${c}`);
+  if (!(c < 1)) throw new Error(`${what}: c must be in (0, 1), got ${c}`);
   return { initialStep, shrink, c, maxTrials: checkInteger("maxTrials", options?.maxTrials ?? 60, 1) };
 }
 
@@ -81,7 +81,7 @@ export function backtrackingDescent(problem: Minimizable, options: BacktrackingO
   const steps = checkInteger("steps", options.steps, 1);
   const dim = problem?.dim;
   const theta = Float64Array.from(options.start ?? problem.start);
-  if (theta.length !== dim) throw new Error(`start must have ${dim} coordinates, got ${theta.length}`);
+  if (theta.length !== dim) throw new Error(`backtrackingDescent: start must have ${dim} coordinates, got ${theta.length}`);
   const trajectory = new Float64Array((steps + 1) * dim);
   const losses = new Float64Array(steps + 1);
   const stepSizes = new Float64Array(steps);

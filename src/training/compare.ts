@@ -1,6 +1,6 @@
 import { checkKeys, describe } from "../core/checks";
 import type { Dataset } from "../data/dataset";
-import { progress as showProgress } from "../display/progress";
+import { openProgress, type ProgressBar } from "./progress";
 import { FitOptions, FitResult, TrainableModel, fit } from "./fit";
 import type { StepOptimizer } from "./optimizer";
 
@@ -8,11 +8,11 @@ import type { StepOptimizer } from "./optimizer";
 export interface CompareOptions extends Pick<FitOptions, "epochs" | "batchSize" | "seed" | "test" | "limit"> {
   /** Makes the model every run starts from; call it the same way each time so all runs start alike. */
   model: () => TrainableModel;
-  /** Label of the one progress bar shown for all runs (default "runs"); false hides it. */
-  progress?: string | false;
+  /** Label of the one progress bar shown for all runs (default "runs"), or a bar of your own; false hides it. */
+  progress?: string | false | ProgressBar;
 }
 
-function splitOptions(what: string, options: CompareOptions): { fitOptions: FitOptions; model: () => TrainableModel; label: string | false } {
+function splitOptions(what: string, options: CompareOptions): { fitOptions: FitOptions; model: () => TrainableModel; label: string | false | ProgressBar } {
   checkKeys(what, options, ["model", "epochs", "batchSize", "seed", "test", "limit", "progress"]);
   if (options === undefined || typeof options.model !== "function") {
     throw new Error(`${what}: options.model must be a function making a fresh model, got ${describe(options?.model)}`);
@@ -36,7 +36,7 @@ export function trainEach(optimizers: Record<string, () => StepOptimizer>, train
   for (const name of names) {
     if (typeof optimizers[name] !== "function") throw new Error(`trainEach: optimizers["${name}"] must be a function () => optimizer, got ${describe(optimizers[name])}`);
   }
-  const bar = label === false ? undefined : showProgress(names.length * fitOptions.epochs, label);
+  const bar = openProgress(label, names.length * fitOptions.epochs, "runs");
   const runs: Record<string, FitResult> = {};
   names.forEach((name, r) => {
     runs[name] = fit(model(), train, optimizers[name](), {
@@ -76,7 +76,7 @@ export function tuneLearningRates(
   }
   const names = Object.keys(factories ?? {});
   if (names.length === 0) throw new Error("tuneLearningRates: factories must name at least one (lr) => optimizer");
-  const bar = label === false ? undefined : showProgress(names.length * lrs.length, label);
+  const bar = openProgress(label, names.length * lrs.length, "runs");
   const scores: Record<string, LearningRateScores> = {};
   names.forEach((name, r) => {
     if (typeof factories[name] !== "function") throw new Error(`tuneLearningRates: factories["${name}"] must be a function (lr) => optimizer, got ${describe(factories[name])}`);

@@ -1,6 +1,6 @@
 import { checkBoolean, checkInteger, checkKeys, checkNumber, describe } from "../core/checks";
 import { Dataset, epochOrder } from "../data/dataset";
-import { progress as showProgress } from "../display/progress";
+import { openProgress, type ProgressOption } from "./progress";
 import { NonFiniteStepError } from "../optimizers/checked";
 import { DEFAULT_LIMIT, type Failure, StepOptimizer, allFinite, failure } from "./optimizer";
 
@@ -74,8 +74,11 @@ export interface FitOptions {
    * failing update would: it is reported in `failed`, the parameters are kept as they are after the update.
    */
   onStep?: (info: StepInfo) => void | boolean;
-  /** Show a progress bar in the notebook, updated every epoch (default false). A string sets its label. */
-  progress?: boolean | string;
+  /**
+   * Show progress, updated every epoch (default false): true or a label shows the notebook's progress
+   * bar (set by the display layer), a function `(total, label) => { update, close }` reports elsewhere.
+   */
+  progress?: ProgressOption;
   /** A batch loss or parameter beyond ±limit (or NaN) stops the run as diverged (default 1e12). */
   limit?: number;
 }
@@ -161,7 +164,10 @@ export function fit(model: TrainableModel, data: Dataset, optimizer: StepOptimiz
   if (onStep !== undefined && typeof onStep !== "function") throw new Error(`onStep must be a function, got ${describe(onStep)}`);
 
   const { n, d, k } = data;
-  const bar = options.progress ? showProgress(epochs, typeof options.progress === "string" ? options.progress : "epochs") : undefined;
+  if (options.progress !== undefined && !["boolean", "string", "function"].includes(typeof options.progress)) {
+    throw new Error(`progress must be true, false, a label or a function (total, label) => progress, got ${describe(options.progress)}`);
+  }
+  const bar = openProgress(options.progress, epochs, "epochs");
   const maxBatch = Math.min(batchSize, n);
   const xb = new Float64Array(maxBatch * d);
   const yb = new Float64Array(maxBatch * k);

@@ -10,6 +10,7 @@ export type { SweepOptions, SweepResult } from "./sweep";
 export { fit } from "./fit";
 export { stepsToTarget, firstAtOrBelow, type StepsToTargetOptions } from "./stepsToTarget";
 export type { FitOptions, FitResult, EpochInfo, StepInfo, TrainableModel } from "./fit";
+export type { ProgressBar, ProgressOption } from "./progress";
 export type { StepOptimizer, Divergence, Failure } from "./optimizer";
 export { trainEach, tuneLearningRates } from "./compare";
 export type { CompareOptions, LearningRateScores } from "./compare";

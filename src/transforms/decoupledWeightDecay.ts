@@ -1,20 +1,23 @@
 import { nonNegative } from "../core/checks";
-import { statelessTransform, type GradientTransform } from "./transform";
+import type { GradientTransform } from "./transform";
 
 /**
- * Decoupled weight decay: θ ← θ · (1 − η_t λ), applied to the parameters before the optimizer's rule,
- * so the decay is not rescaled by adaptive denominators. This is AdamW's decay exactly as PyTorch
- * writes it (θ_t ← θ_{t−1} − γλθ_{t−1}, then the Adam step). Source: Loshchilov & Hutter, "Decoupled
- * Weight Decay Regularization" (ICLR 2019); their paper scales λ by the schedule multiplier, PyTorch
- * and optax by the full learning rate, as here.
+ * Decoupled weight decay: θ_t = θ_{t−1}(1 − η_t λ) − Δθ, where Δθ is the optimizer's step from the
+ * (transformed) gradient, so the decay is not rescaled by adaptive denominators. It leaves the gradient
+ * as it is and declares λ as a term of the update (`decoupledDecay`); the optimizer multiplies θ by
+ * 1 − η_t λ right before its rule's step, in the same order as PyTorch's `param.mul_(1 − lr·λ)`. So
+ * `chain(decoupledWeightDecay(λ), adam())` computes exactly what `adamw({ weightDecay: λ })` computes,
+ * wherever in the chain it stands. optax: `add_decayed_weights(λ)` before `scale_by_learning_rate`.
+ * Source: Loshchilov & Hutter, "Decoupled Weight Decay Regularization" (ICLR 2019); their paper scales
+ * λ by the schedule multiplier, PyTorch and optax by the full learning rate, as here.
  */
 export function decoupledWeightDecay(weightDecay: number): GradientTransform<undefined> {
   const lambda = nonNegative("decoupledWeightDecay", "weightDecay", weightDecay);
-  return statelessTransform("decoupledWeightDecay", (_g, p, { lr }) => {
-    const keep = 1 - lr * lambda;
-    for (let i = 0; i < p.length; i++) p[i] *= keep;
-  }, (b, { lr }) => {
-    const keep = 1 - lr * lambda;
-    if (!(keep >= 0 && keep <= 1)) b.p = Infinity; // |θ(1 − ηλ) − θ| may reach 2|θ|: the step runs checked
-  });
+  return {
+    name: "decoupledWeightDecay",
+    init: () => undefined,
+    update: (_updates, state) => state,
+    bound: () => {}, // the gradient is untouched; the optimizer bounds the decay itself
+    decoupledDecay: [lambda],
+  };
 }

@@ -5,6 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import ts from "typescript";
+import { formatDefault } from "../../src/core/schema";
 
 const root = join(__dirname, "..", "..");
 const entry = join(root, "src", "index.ts");
@@ -57,21 +58,33 @@ test("every optimizer, schedule and transform factory documents its rule, and it
   assert.deepEqual(noDefaults, [], `no defaults in the doc comment of: ${noDefaults.join(", ")}`);
 });
 
-test("the defaults an optimizer's doc comment states are the ones it uses", async () => {
+test("the defaults an optimizer's doc comment states are its schema's, every option in declaration order", async () => {
   const library = await import("../../src/index");
   const optimizers = functions.filter((f) => f.file.startsWith("src/optimizers/") && /Defaults: /.test(f.doc));
   assert.ok(optimizers.length >= 12, `only ${optimizers.length} optimizers state their defaults`);
   for (const f of optimizers) {
-    const stated = f.doc.slice(f.doc.indexOf("Defaults: ") + "Defaults: ".length).replace(/\s+/g, " ").replace(/\.$/, "");
+    const stated = f.doc.slice(f.doc.indexOf("Defaults: ") + "Defaults: ".length).replace(/\s+/g, " ").replace(/\.$/, "").trim();
     const make = (library as unknown as Record<string, (o: object) => { options: Record<string, unknown> }>)[f.name];
-    const options = make(/lr \(required\)/.test(stated) ? { lr: 0.1 } : {}).options;
-    for (const item of stated.split(", ")) {
-      const [key, value] = item.split(" ");
-      if (value === "(required)") continue;
-      assert.ok(key in options, `${f.name}: the doc comment states a default for ${key}, which is no option`);
-      const actual = options[key];
-      const expected = value === "true" ? true : value === "false" ? false : value.startsWith('"') ? JSON.parse(value) : Number(value);
-      assert.equal(actual, expected, `${f.name}: the doc comment says ${key} defaults to ${value}, the optimizer uses ${String(actual)}`);
-    }
+    const required = /lr \(required\)/.test(stated);
+    if (required) assert.throws(() => make({}), /lr is required/, `${f.name}: the doc comment says lr is required, the schema has a default`);
+    else assert.doesNotThrow(() => make({}), `${f.name}: the schema requires an option the doc comment gives a default`);
+    // The resolved options hold every option of the schema, defaults filled in, in declaration order.
+    const options = make(required ? { lr: 0.1 } : {}).options;
+    const expected = Object.entries(options)
+      .map(([key, value]) => `${key} ${key === "lr" && required ? "(required)" : formatDefault(value)}`)
+      .join(", ");
+    assert.equal(stated, expected, `${f.name}: the doc comment's Defaults line is not the schema's`);
+  }
+});
+
+test("the defaults a schedule's doc comment states are its schema's", async () => {
+  const schedules = functions.filter((f) => f.file.startsWith("src/schedules/") && /Defaults: /.test(f.doc));
+  assert.ok(schedules.length >= 10, `only ${schedules.length} schedules state their defaults`);
+  for (const f of schedules) {
+    const module = (await import(join(root, f.file))) as Record<string, unknown>;
+    const schema = Object.entries(module).find(([key]) => key.endsWith("Schema"))?.[1] as { defaultsLine(): string } | undefined;
+    assert.ok(schema, `${f.name}: ${f.file} exports no option schema`);
+    const stated = f.doc.slice(f.doc.indexOf("Defaults: ") + "Defaults: ".length).replace(/\s+/g, " ").replace(/\.$/, "").trim();
+    assert.equal(stated, schema.defaultsLine(), `${f.name}: the doc comment's Defaults line is not the schema's`);
   }
 });

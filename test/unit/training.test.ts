@@ -288,10 +288,36 @@ test("fit: regression has no accuracy; onEpoch returning false stops; schedule.o
   assert.equal(h.trainLoss.length, 5);
 });
 
-test("fit: progress: a label shows a progress bar (outside a notebook only its closing line)", () => {
+test("fit: progress: a label shows the display layer's progress bar (outside a notebook only its closing line)", async () => {
+  await import("../../src/display/progress"); // the display layer sets the default bar when it loads, as `import "optimlab"` does
   const { train } = sgdModelData();
-  const h = fit(mlp({ sizes: [2, 4, 1], loss: "binaryCrossEntropy" }), train, gd(0.1), { epochs: 2, progress: "moons" });
+  const lines: string[] = [];
+  const log = console.log;
+  console.log = (line: string) => lines.push(line);
+  let h;
+  try {
+    h = fit(mlp({ sizes: [2, 4, 1], loss: "binaryCrossEntropy" }), train, gd(0.1), { epochs: 2, progress: "moons" });
+  } finally {
+    console.log = log;
+  }
   assert.equal(h.epochs, 2);
+  assert.deepEqual(lines, [`moons: 2/2 loss ${h.trainLoss[2].toPrecision(4)}`]);
+});
+
+test("fit: progress: a function receives every epoch's report and the closing one (fit does not import the display layer)", () => {
+  const { train } = sgdModelData();
+  const calls: string[] = [];
+  const bar = (total: number, label: string) => ({
+    update: (done: number, text?: string) => calls.push(`${label} ${done}/${total} ${text}`),
+    close: (text?: string) => calls.push(`close ${text}`),
+  });
+  const h = fit(mlp({ sizes: [2, 4, 1], loss: "binaryCrossEntropy" }), train, gd(0.1), { epochs: 2, progress: bar });
+  assert.deepEqual(calls, [
+    `epochs 1/2 loss ${h.trainLoss[1].toPrecision(4)}`,
+    `epochs 2/2 loss ${h.trainLoss[2].toPrecision(4)}`,
+    `close loss ${h.trainLoss[2].toPrecision(4)}`,
+  ]);
+  assert.throws(() => fit(mlp({ sizes: [2, 4, 1], loss: "binaryCrossEntropy" }), train, gd(0.1), { epochs: 2, progress: 3 as never }), /progress must be true, false, a label or a function/);
 });
 
 test("fit: a diverging run stops, restores finite weights, and keeps NaN out of every history", () => {

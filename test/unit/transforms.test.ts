@@ -39,10 +39,11 @@ describe("transforms, one at a time", () => {
     assert.deepEqual(apply(l1Penalty(0.5), [1, 2, 3], [2, -4, 0]).g, [1.5, 1.5, 3]);
   });
 
-  it("decoupledWeightDecay: θ(1 − lr·λ), gradient untouched", () => {
+  it("decoupledWeightDecay: gradient and parameters untouched, λ declared as a term of the update", () => {
     const { g, p } = apply(decoupledWeightDecay(0.5), [1, 2], [2, -4]);
     assert.deepEqual(g, [1, 2]);
-    assert.deepEqual(p, [2 * 0.95, -4 * 0.95]);
+    assert.deepEqual(p, [2, -4]);
+    assert.deepEqual(decoupledWeightDecay(0.5).decoupledDecay, [0.5]);
   });
 
   it("clipByGlobalNorm: PyTorch's max/(‖g‖ + 1e-6) when below 1, direction kept", () => {
@@ -163,5 +164,82 @@ describe("optimizers' weightDecay is the transform, written once", () => {
     const x = new Float64Array(2);
     opt.step(x, Float64Array.from([300, 400]));
     assert.ok(Math.abs(Math.hypot(x[0], x[1]) - 1) < 1e-6);
+  });
+});
+
+describe("the transform model (README, Transforms): a transform maps the gradient, the optimizer's update alone writes θ", () => {
+  const n = 40; // above the kernels' threshold; `sizes` runs the JavaScript loops too
+  const sizes = [5, n];
+  const trajectory = (make: () => { step(p: Float64Array, g: Float64Array): void }, size: number) => {
+    const opt = make();
+    const p = Float64Array.from({ length: size }, (_, i) => Math.sin(i + 1) * 3);
+    const g = new Float64Array(size);
+    for (let t = 0; t < 25; t++) {
+      for (let i = 0; i < size; i++) g[i] = 2 * ((i % 3) + 1) * p[i] + Math.cos(t + i);
+      opt.step(p, g);
+    }
+    return Array.from(p);
+  };
+  const same = (a: () => { step(p: Float64Array, g: Float64Array): void }, b: typeof a, what: string) => {
+    for (const size of sizes) assert.deepEqual(trajectory(a, size), trajectory(b, size), `${what}, ${size} parameters`);
+  };
+
+  it("no library transform writes the parameters", () => {
+    for (const t of [l2Penalty(0.5), l1Penalty(0.5), clipByGlobalNorm(0.1), clipByValue(0.1), decoupledWeightDecay(0.5), chain(decoupledWeightDecay(0.5), l2Penalty(1))]) {
+      assert.deepEqual(apply(t, [1, 2, 3], [2, -4, 0]).p, [2, -4, 0], t.name);
+    }
+  });
+
+  it("decoupled decay is θ(1 − ηλ) − Δθ: chain(decoupledWeightDecay, sgd) against the formula written out", () => {
+    const eta = 0.3;
+    const lambda = 0.01;
+    const p = Float64Array.from([1.5, -2, 0.25]);
+    const expected = Array.from(p);
+    const opt = chain(decoupledWeightDecay(lambda), sgd({ lr: eta }));
+    for (let t = 0; t < 10; t++) {
+      const g = expected.map((x, i) => x * (i + 1) + t);
+      for (let i = 0; i < 3; i++) expected[i] = expected[i] * (1 - eta * lambda) - eta * g[i];
+      opt.step(p, Float64Array.from(g));
+    }
+    assert.deepEqual(Array.from(p), expected);
+  });
+
+  it("AdamW: adam's decay fused in its rule = chain(decoupledWeightDecay, adam) = adam's own flag, bit for bit on both paths", () => {
+    same(() => adamw({ lr: 0.05, weightDecay: 0.1 }), () => chain(decoupledWeightDecay(0.1), adam({ lr: 0.05 })), "adamw vs chain");
+    same(() => adamw({ lr: 0.05, weightDecay: 0.1 }), () => adam({ lr: 0.05, weightDecay: 0.1, decoupledWeightDecay: true }), "adamw vs adam's flag");
+    same(() => nadam({ lr: 0.01, weightDecay: 0.1, decoupledWeightDecay: true }), () => chain(decoupledWeightDecay(0.1), nadam({ lr: 0.01 })), "nadam");
+  });
+
+  it("a decoupled decay's place in the chain does not matter; every gradient transform sees θ_{t−1}", () => {
+    const lr = (k: number) => 0.1 / (1 + k);
+    same(() => chain(decoupledWeightDecay(0.05), clipByGlobalNorm(0.5), adam({ lr })), () => chain(clipByGlobalNorm(0.5), decoupledWeightDecay(0.05), adam({ lr })), "adam");
+    same(() => chain(decoupledWeightDecay(0.02), l2Penalty(0.1), sgd({ lr: 0.1 })), () => chain(l2Penalty(0.1), decoupledWeightDecay(0.02), sgd({ lr: 0.1 })), "l2 after or before");
+  });
+
+  it("nesting does not matter: chain(chain(a, b), c, optimizer) = chain(a, b, c, optimizer)", () => {
+    same(
+      () => chain(chain(clipByValue(0.3), decoupledWeightDecay(0.01)), l2Penalty(0.1), rmsprop({ lr: 0.01, momentum: 0.5 })),
+      () => chain(clipByValue(0.3), decoupledWeightDecay(0.01), l2Penalty(0.1), rmsprop({ lr: 0.01, momentum: 0.5 })),
+      "rmsprop",
+    );
+    assert.deepEqual(chain(clipByValue(1), chain(decoupledWeightDecay(0.1), decoupledWeightDecay(0.2))).decoupledDecay, [0.1, 0.2]);
+  });
+
+  it("coupled L2 three ways: the weightDecay option is chain(l2Penalty, …) exactly; a loss penalty gives the same gradient", () => {
+    same(() => sgd({ lr: 0.1, momentum: 0.9, weightDecay: 0.05 }), () => chain(l2Penalty(0.05), sgd({ lr: 0.1, momentum: 0.9 })), "sgd");
+    same(() => adam({ lr: 0.05, weightDecay: 0.05 }), () => chain(l2Penalty(0.05), adam({ lr: 0.05 })), "adam");
+    // (λ/2)‖θ‖² in the loss: its gradient λθ added to the gradient by hand is what l2Penalty adds.
+    const withPenalty = (penaltyInLoss: boolean) => {
+      const opt = penaltyInLoss ? sgd({ lr: 0.1 }) : chain(l2Penalty(0.05), sgd({ lr: 0.1 }));
+      const p = Float64Array.from([1, -2, 3]);
+      for (let t = 0; t < 10; t++) opt.step(p, p.map((x) => 2 * x + (penaltyInLoss ? 0.05 * x : 0)));
+      return Array.from(p);
+    };
+    assert.deepEqual(withPenalty(true), withPenalty(false));
+  });
+
+  it("withTransforms rejects a malformed decoupledDecay, naming the transform", () => {
+    const bad = { ...statelessTransform("mine", () => {}), decoupledDecay: [-1] };
+    assert.throws(() => sgd({ lr: 0.1 }).withTransforms(bad), /sgd: transform 0's decoupledDecay must be an array of finite numbers ≥ 0, got \[-1\]/);
   });
 });

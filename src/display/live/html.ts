@@ -5,6 +5,7 @@
  * move or drag; without scripts the `<noscript>` text stands in (the site's printed page and the
  * notebook copies carry a PNG of the static figure).
  */
+import { checkElementId, escapeHtml, scriptJson } from "../htmlText";
 import type { LiveFigure } from "./session";
 
 /** How a live figure's controls look, in the course site's stylesheet and in a notebook's output alike. */
@@ -20,11 +21,11 @@ export const LIVE_CSS = `.optimlab-live { margin: 8px 0 16px; }
 
 /** `id` must be unique in the page (letters, digits, - and _). */
 export function liveHtml(figure: LiveFigure, id: string): string {
-  if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`id must start with a letter and hold letters, digits, - or _, got ${JSON.stringify(id)}`);
+  checkElementId(id);
   if (!figure || typeof figure !== "object" || !figure.live) throw new Error("liveHtml needs a live figure (one made by liveFigure or a live builder)");
   const height = Number(figure.layout?.height ?? 460);
-  const json = JSON.stringify(figure).replace(/</g, "\\u003c");
-  const title = figure.live.title.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const json = scriptJson(figure);
+  const title = escapeHtml(figure.live.title);
   return (
     `<div class="optimlab-live" data-live="1" id="${id}">` +
     `<div class="optimlab-plot" id="${id}-plot" style="width:100%;min-height:${height}px"><noscript>Live figure: ${title}</noscript></div>` +

@@ -7,7 +7,7 @@
  * output says how to make it live; where there is no server to load from (VS Code, nbclient) the script
  * says so and leaves the static figure.
  */
-import { escapeHtml } from "../jupyter";
+import { checkElementId, escapeHtml, scriptJson } from "../htmlText";
 import { LIVE_CSS } from "./html";
 import type { LiveFigure } from "./session";
 
@@ -22,12 +22,10 @@ declare const window: any;
 declare const document: any;
 type HTMLElement = any;
 
-/** JSON that is safe inside a <script> element. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, "\\u003c");
 
 /** The output's HTML; `id` is unique in the page (letters, digits, - and _). */
 export function liveNotebookHtml(figure: LiveFigure, id: string, scripts: LiveScripts): string {
-  if (!/^[A-Za-z][\w-]*$/.test(id)) throw new Error(`id must start with a letter and hold letters, digits, - or _, got ${JSON.stringify(id)}`);
+  checkElementId(id);
   const title = escapeHtml(figure.live.title);
   const note =
     `Live version of the figure above (${title}): in a trusted notebook its sliders and start point move. ` +
