@@ -1,64 +1,50 @@
-;; Adam's update in WebAssembly SIMD, two f64 lanes at a time: the same formula, in the same order of
-;; operations, as the loop in src/optimizers/adam.ts, so the two give bit-identical results (WebAssembly's
-;; f64 arithmetic is IEEE 754 with round-to-nearest, as JavaScript's is, and there is no fused multiply-add).
-;;
-;;   m ← β₁ m + (1 − β₁) g
-;;   v ← β₂ v + (1 − β₂) g g
-;;   s ← v · before                 (AMSGrad: s ← max(vMax, s), vMax ← s)
-;;   θ ← θ · keep − (stepSize · m) / (√s · after + ε)
-;;
-;; The caller folds the bias corrections and conventions into stepSize, before, after and ε, and AdamW's
-;; decoupled weight decay into keep = 1 − γλ (1 without it; θ · 1 is θ exactly) (see adam.ts).
-;; Every array holds a whole number of pairs: the caller rounds n up to even and pads with zeros.
+;; Generated from adamUpdate in src/optimizers/adam.ts by scripts/gen-rule-kernels.mjs: do not edit; edit that loop and run
+;; `npm run kernels`. Each coordinate's operations are the loop's, in the loop's order, on two lanes at a
+;; time (f64x2); each ";;" line below is the source line that the instructions under it compute.
+;; Arrays are byte offsets of whole pairs of f64 (the caller pads odd lengths); $pairs counts the pairs.
 (module
   (import "env" "memory" (memory 1))
 
   (func (export "adam")
-    (param $p i32) (param $g i32) (param $m i32) (param $v i32) (param $vMax i32) (param $pairs i32)
-    (param $beta1 f64) (param $beta2 f64) (param $stepSize f64) (param $before f64) (param $after f64)
-    (param $eps f64) (param $keep f64) (param $amsgrad i32)
+    (param $params i32) (param $grads i32) (param $m i32) (param $v i32) (param $vMax i32) (param $pairs i32) (param $beta1 f64) (param $beta2 f64) (param $stepSize f64) (param $before f64) (param $after f64) (param $eps f64) (param $keep f64) (param $amsgrad i32)
     (local $i i32) (local $end i32)
-    (local $b1 v128) (local $c1 v128) (local $b2 v128) (local $c2 v128)
-    (local $step v128) (local $bef v128) (local $aft v128) (local $e v128) (local $k v128)
-    (local $gi v128) (local $mi v128) (local $vi v128) (local $s v128)
-    (local.set $b1 (f64x2.splat (local.get $beta1)))
-    (local.set $c1 (f64x2.splat (f64.sub (f64.const 1) (local.get $beta1))))
-    (local.set $b2 (f64x2.splat (local.get $beta2)))
-    (local.set $c2 (f64x2.splat (f64.sub (f64.const 1) (local.get $beta2))))
-    (local.set $step (f64x2.splat (local.get $stepSize)))
-    (local.set $bef (f64x2.splat (local.get $before)))
-    (local.set $aft (f64x2.splat (local.get $after)))
-    (local.set $e (f64x2.splat (local.get $eps)))
-    (local.set $k (f64x2.splat (local.get $keep)))
+    (local $g v128) (local $beta1_x2 v128) (local $c v128) (local $mi v128) (local $beta2_x2 v128) (local $c_2 v128) (local $vi v128) (local $before_x2 v128) (local $second v128) (local $keep_x2 v128) (local $stepSize_x2 v128) (local $after_x2 v128) (local $eps_x2 v128)
+    (local.set $beta1_x2 (f64x2.splat (local.get $beta1)))
+    (local.set $c (f64x2.splat (f64.sub (f64.const 1) (local.get $beta1))))
+    (local.set $beta2_x2 (f64x2.splat (local.get $beta2)))
+    (local.set $c_2 (f64x2.splat (f64.sub (f64.const 1) (local.get $beta2))))
+    (local.set $before_x2 (f64x2.splat (local.get $before)))
+    (local.set $keep_x2 (f64x2.splat (local.get $keep)))
+    (local.set $stepSize_x2 (f64x2.splat (local.get $stepSize)))
+    (local.set $after_x2 (f64x2.splat (local.get $after)))
+    (local.set $eps_x2 (f64x2.splat (local.get $eps)))
     (local.set $end (i32.shl (local.get $pairs) (i32.const 4)))
     (block $done
       (loop $pair
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
-        (local.set $gi (v128.load (i32.add (local.get $g) (local.get $i))))
-        ;; m ← β₁ m + (1 − β₁) g
-        (local.set $mi
-          (f64x2.add
-            (f64x2.mul (local.get $b1) (v128.load (i32.add (local.get $m) (local.get $i))))
-            (f64x2.mul (local.get $c1) (local.get $gi))))
-        ;; v ← β₂ v + (1 − β₂) g g
-        (local.set $vi
-          (f64x2.add
-            (f64x2.mul (local.get $b2) (v128.load (i32.add (local.get $v) (local.get $i))))
-            (f64x2.mul (f64x2.mul (local.get $c2) (local.get $gi)) (local.get $gi))))
+        ;; const g = grads[i];
+        (local.set $g (v128.load (i32.add (local.get $grads) (local.get $i))))
+        ;; const mi = beta1 * m[i] + (1 - beta1) * g;
+        (local.set $mi (f64x2.add (f64x2.mul (local.get $beta1_x2) (v128.load (i32.add (local.get $m) (local.get $i)))) (f64x2.mul (local.get $c) (local.get $g))))
+        ;; const vi = beta2 * v[i] + (1 - beta2) * g * g;
+        (local.set $vi (f64x2.add (f64x2.mul (local.get $beta2_x2) (v128.load (i32.add (local.get $v) (local.get $i)))) (f64x2.mul (f64x2.mul (local.get $c_2) (local.get $g)) (local.get $g))))
+        ;; m[i] = mi;
         (v128.store (i32.add (local.get $m) (local.get $i)) (local.get $mi))
+        ;; v[i] = vi;
         (v128.store (i32.add (local.get $v) (local.get $i)) (local.get $vi))
-        (local.set $s (f64x2.mul (local.get $vi) (local.get $bef)))
+        ;; let second = vi * before;
+        (local.set $second (f64x2.mul (local.get $vi) (local.get $before_x2)))
+        ;; if (amsgrad)
         (if (local.get $amsgrad)
           (then
-            (local.set $s (f64x2.max (v128.load (i32.add (local.get $vMax) (local.get $i))) (local.get $s)))
-            (v128.store (i32.add (local.get $vMax) (local.get $i)) (local.get $s))))
-        ;; θ ← θ · keep − (stepSize · m) / (√s · after + ε)
-        (v128.store (i32.add (local.get $p) (local.get $i))
-          (f64x2.sub
-            (f64x2.mul (v128.load (i32.add (local.get $p) (local.get $i))) (local.get $k))
-            (f64x2.div
-              (f64x2.mul (local.get $step) (local.get $mi))
-              (f64x2.add (f64x2.mul (f64x2.sqrt (local.get $s)) (local.get $aft)) (local.get $e)))))
+            ;; second = Math.max(vMax[i], second);
+            (local.set $second (f64x2.max (v128.load (i32.add (local.get $vMax) (local.get $i))) (local.get $second)))
+            ;; vMax[i] = second;
+            (v128.store (i32.add (local.get $vMax) (local.get $i)) (local.get $second))
+          )
+        )
+        ;; params[i] = params[i] * keep - (stepSize * mi) / (Math.sqrt(second) * after + eps);
+        (v128.store (i32.add (local.get $params) (local.get $i)) (f64x2.sub (f64x2.mul (v128.load (i32.add (local.get $params) (local.get $i))) (local.get $keep_x2)) (f64x2.div (f64x2.mul (local.get $stepSize_x2) (local.get $mi)) (f64x2.add (f64x2.mul (f64x2.sqrt (local.get $second)) (local.get $after_x2)) (local.get $eps_x2)))))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
         (br $pair))))
 )

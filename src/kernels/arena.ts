@@ -12,7 +12,8 @@
  * on staged chunks while this one copies the next (parallel.ts); in place, from
  * `inPlaceParallelMinLength()` parameters on, each thread updates its own part of the parameters.
  * Below `KERNEL_MIN_LENGTH` parameters the copies and the call cost more than they save, and rules
- * keep to their JavaScript loop. BENCHMARKS.md has the measurements.
+ * keep to their JavaScript loop (unless the optimizer's option `kernel` says otherwise: choice.ts).
+ * BENCHMARKS.md has the measurements.
  */
 
 import { kernelHeap } from "./heap";
@@ -76,22 +77,37 @@ export function lazyModule(wasm: { plain: string; shared: string }): KernelModul
   };
 }
 
+/**
+ * An update rule's kernel, generated from the rule's loop (scripts/gen-rule-kernels.mjs): its modules
+ * and the names of its state arrays and scalars, in the order of the kernel's parameters.
+ */
+export interface RuleKernel<K extends string> {
+  modules: KernelModules;
+  state: readonly K[];
+  scalars: readonly string[];
+}
+
+/** A rule's kernel from its generated `<name>.wasm.ts`. */
+export function ruleKernel<K extends string>(wasm: { plain: string; shared: string; state: readonly K[]; scalars: readonly string[] }): RuleKernel<K> {
+  return { modules: lazyModule(wasm), state: wasm.state, scalars: wasm.scalars };
+}
+
 /** Decodes base64: with Node's Buffer, or with `atob` in a browser (the library's browser bundle). */
 function base64Bytes(text: string): Uint8Array {
   if (typeof Buffer !== "undefined") return Buffer.from(text, "base64");
   return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 
-export interface Arena<K extends string> {
+export interface Arena<K extends string, S extends object = Record<string, number | boolean>> {
   /** A state array as a Float64Array of the n entries in use (a view of the arena; empty if not kept). */
   view(name: K): Float64Array;
   /**
    * One step, a chunk at a time: copies the chunk of params and grads in, calls the kernel with the byte
-   * offsets of the staged params and grads and of each state array at the chunk (in the order the arena
-   * was made with, 0 for arrays not kept), the number of f64 pairs in the chunk, and then `scalars`;
-   * then copies the chunk of params back out.
+   * offsets of the staged params and grads and of each state array at the chunk (0 for arrays not kept),
+   * the number of f64 pairs in the chunk, and then the step's scalars, each taken from `step` by the
+   * name of the kernel's parameter (booleans as 0 or 1); then copies the chunk of params back out.
    */
-  run(params: Float64Array, grads: Float64Array, ...scalars: number[]): void;
+  run(params: Float64Array, grads: Float64Array, step: S): void;
 }
 
 /**
@@ -115,17 +131,21 @@ export function setChunkLength(n: number): number {
 
 /**
  * An arena for n parameters: staging for chunks of params and grads (one slot, or `SLOTS` when the
- * steps are pipelined), and the state arrays whose flag in `state` is true, each zeroed; or undefined when n is below `KERNEL_MIN_LENGTH` or the memory
- * cannot be had (the caller then uses its JavaScript loop). The keys of `state` must be in the order of
- * the kernel's parameters.
+ * steps are pipelined), and the state arrays whose flag in `state` is true, each zeroed; or undefined when n is below
+ * `minLength` (`KERNEL_MIN_LENGTH` unless given) or the memory cannot be had (the caller then uses its
+ * JavaScript loop). `state` has a flag for each of the kernel's state arrays, by name.
  */
-export function arena<K extends string>(
-  modules: KernelModules,
+export function arena<K extends string, S extends object>(
+  rule: RuleKernel<K>,
   state: Record<K, boolean>,
   n: number,
-): Arena<K> | undefined {
-  if (n < KERNEL_MIN_LENGTH) return undefined;
-  const names = Object.keys(state) as K[];
+  minLength = KERNEL_MIN_LENGTH,
+): Arena<K, S> | undefined {
+  if (n < minLength || n === 0) return undefined;
+  const modules = rule.modules;
+  const names = rule.state;
+  const scalarNames = rule.scalars;
+  const scalars: number[] = new Array(scalarNames.length).fill(0); // this step's, in the kernel's order
   const kept = names.filter((name) => state[name]);
   const heap = kernelHeap();
   const parallel = n >= parallelThreshold; // steps that copy are pipelined
@@ -234,10 +254,11 @@ export function arena<K extends string>(
   const mine: number[] = [];
   const shared = (scalars: number[], resident: Resident) =>
     shareChunks(id!, control, slotArgs, kernel, chunks, (c, into) => argumentsFor(0, c, scalars, into, resident), mine);
-  const self: Arena<K> & { holder: object } = {
+  const self: Arena<K, S> & { holder: object } = {
     holder,
     view: (name) => views.get(name) ?? empty,
-    run(params, grads, ...scalars) {
+    run(params, grads, values) {
+      for (let j = 0; j < scalarNames.length; j++) scalars[j] = +(values as Record<string, number | boolean>)[scalarNames[j]];
       const arity = 3 + offsets.length + scalars.length;
       const p = heap?.blockOf(params);
       const g = heap?.blockOf(grads);

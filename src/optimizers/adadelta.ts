@@ -2,10 +2,11 @@ import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimize
 import { optimizerOptions } from "./options";
 import { zeros } from "./state";
 import { fraction, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
-import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { type Arena, ruleKernel } from "../kernels/arena";
+import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { adadeltaWasm } from "../kernels/adadelta.wasm";
 
-const adadeltaModule = lazyModule(adadeltaWasm);
+const adadeltaKernel = ruleKernel(adadeltaWasm);
 
 const adadeltaSchema = optimizerOptions({
   /** Multiplier γ on the update, or a schedule (default 1). */
@@ -29,6 +30,28 @@ export interface AdadeltaState {
 
 export type AdadeltaOptimizer = Optimizer<AdadeltaState, ResolvedOf<typeof adadeltaSchema>>;
 
+/** One step's scalars of `adadeltaUpdate` (see `adadelta`). */
+export interface AdadeltaStep {
+  rho: number;
+  eps: number;
+  lr: number;
+}
+
+/**
+ * Adadelta's update of every coordinate, the rule as it runs: in JavaScript, or (option `kernel`) as the
+ * WebAssembly SIMD kernel src/kernels/adadelta.wat that scripts/gen-rule-kernels.mjs generates from this loop.
+ */
+export function adadeltaUpdate(params: Float64Array, grads: Float64Array, { v, u }: AdadeltaState, { rho, eps, lr }: AdadeltaStep): void {
+  for (let i = 0; i < params.length; i++) {
+    const g = grads[i];
+    const vi = rho * v[i] + (1 - rho) * g * g;
+    v[i] = vi;
+    const delta = (Math.sqrt(u[i] + eps) / Math.sqrt(vi + eps)) * g;
+    u[i] = rho * u[i] + (1 - rho) * delta * delta;
+    params[i] -= lr * delta;
+  }
+}
+
 /**
  * Adadelta, PyTorch's `torch.optim.Adadelta`.
  *
@@ -47,36 +70,32 @@ export type AdadeltaOptimizer = Optimizer<AdadeltaState, ResolvedOf<typeof adade
  * then u and v hold the same values at every step, the ratio is 1 and it is plain SGD with rate η.
  * Not offered here.
  *
- * From 16 parameters on, the rule's loop in this file runs as src/kernels/adadelta.wat: the same operations in WebAssembly
- * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
+ * The rule's loop is `adadeltaUpdate` in this file; from 16 parameters on it runs as the WebAssembly SIMD kernel
+ * generated from it (src/kernels/adadelta.wat): bit-identical (test/unit/kernels.test.ts) and faster
+ * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
- * Defaults: lr 1, rho 0.9, eps 1e-6, weightDecay 0, recordUpdate false.
+ * Defaults: lr 1, rho 0.9, eps 1e-6, weightDecay 0, recordUpdate false, kernel "auto".
  */
 export function adadelta(options: AdadeltaOptions = {}): AdadeltaOptimizer {
   const name = "adadelta";
   const resolved = adadeltaSchema.read(name, options);
-  const { rho, eps, weightDecay } = resolved;
+  const { rho, eps, weightDecay, kernel: kernelChoice } = resolved;
+  checkKernelChoice(name, adadeltaKernel, kernelChoice);
   return makeOptimizer({
     name,
     options: resolved,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
-      let kernel: Arena<"v" | "u"> | undefined;
+      let kernel: Arena<"v" | "u", AdadeltaStep> | undefined;
       return {
         init(n) {
-          kernel = arena(adadeltaModule, { v: true, u: true }, n);
+          kernel = ruleArena(name, adadeltaKernel, { v: true, u: true }, n, kernelChoice);
           return kernel ? { v: kernel.view("v"), u: kernel.view("u") } : { v: zeros(n), u: zeros(n) };
         },
-        apply(params, grads, { v, u }, lr, _t) {
-          if (kernel) return kernel.run(params, grads, rho, eps, lr);
-          for (let i = 0; i < params.length; i++) {
-            const g = grads[i];
-            const vi = rho * v[i] + (1 - rho) * g * g;
-            v[i] = vi;
-            const delta = (Math.sqrt(u[i] + eps) / Math.sqrt(vi + eps)) * g;
-            u[i] = rho * u[i] + (1 - rho) * delta * delta;
-            params[i] -= lr * delta;
-          }
+        apply(params, grads, state, lr, _t) {
+          const step: AdadeltaStep = { rho, eps, lr };
+          if (kernel) kernel.run(params, grads, step);
+          else adadeltaUpdate(params, grads, state, step);
         },
         bound(g, _p, lr, _t, _state, now, next) {
           // |Δx| = √(u + ε)/√(v + ε)·|g| ≤ √(u + ε)/√ε·|g|; v and u are averages (of g² and Δx²).

@@ -2,10 +2,11 @@ import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimize
 import { optimizerOptions } from "./options";
 import { filled } from "./state";
 import { boolean, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
-import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { type Arena, ruleKernel } from "../kernels/arena";
+import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { adagradWasm } from "../kernels/adagrad.wasm";
 
-const adagradModule = lazyModule(adagradWasm);
+const adagradKernel = ruleKernel(adagradWasm);
 
 const adagradSchema = optimizerOptions({
   /** Learning rate γ or a schedule (default 0.01). */
@@ -31,6 +32,29 @@ export interface AdagradState {
 
 export type AdagradOptimizer = Optimizer<AdagradState, ResolvedOf<typeof adagradSchema>>;
 
+/** One step's scalars of `adagradUpdate` (see `adagrad`). */
+export interface AdagradStep {
+  /** η̃ = γ / (1 + (t − 1) δ). */
+  clr: number;
+  /** ε under the root (`epsInsideSqrt`) or 0. */
+  epsIn: number;
+  /** ε after the root, or 0. */
+  epsOut: number;
+}
+
+/**
+ * Adagrad's update of every coordinate, the rule as it runs: in JavaScript, or (option `kernel`) as the
+ * WebAssembly SIMD kernel src/kernels/adagrad.wat that scripts/gen-rule-kernels.mjs generates from this loop.
+ */
+export function adagradUpdate(params: Float64Array, grads: Float64Array, { sum }: AdagradState, { clr, epsIn, epsOut }: AdagradStep): void {
+  for (let i = 0; i < params.length; i++) {
+    const g = grads[i];
+    const s = sum[i] + g * g;
+    sum[i] = s;
+    params[i] -= (clr * g) / (Math.sqrt(s + epsIn) + epsOut);
+  }
+}
+
 /**
  * Adagrad, PyTorch's `torch.optim.Adagrad`.
  *
@@ -47,38 +71,35 @@ export type AdagradOptimizer = Optimizer<AdagradState, ResolvedOf<typeof adagrad
  * - `initialAccumulatorValue`: PyTorch 0, TF.js and Keras 0.1; ε: PyTorch 1e-10, TF.js/Keras 1e-7.
  * TF.js has no lrDecay.
  *
- * From 16 parameters on, the rule's loop in this file runs as src/kernels/adagrad.wat: the same operations in WebAssembly
- * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
+ * The rule's loop is `adagradUpdate` in this file; from 16 parameters on it runs as the WebAssembly SIMD kernel
+ * generated from it (src/kernels/adagrad.wat): bit-identical (test/unit/kernels.test.ts) and faster
+ * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
  * Defaults: lr 0.01, lrDecay 0, weightDecay 0, initialAccumulatorValue 0, eps 1e-10, epsInsideSqrt false,
- *   recordUpdate false.
+ *   recordUpdate false, kernel "auto".
  */
 export function adagrad(options: AdagradOptions = {}): AdagradOptimizer {
   const name = "adagrad";
   const resolved = adagradSchema.read(name, options);
-  const { lrDecay, weightDecay, initialAccumulatorValue, eps, epsInsideSqrt } = resolved;
+  const { lrDecay, weightDecay, initialAccumulatorValue, eps, epsInsideSqrt, kernel: kernelChoice } = resolved;
   const epsIn = epsInsideSqrt ? eps : 0;
   const epsOut = epsInsideSqrt ? 0 : eps;
+  checkKernelChoice(name, adagradKernel, kernelChoice);
   return makeOptimizer({
     name,
     options: resolved,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
-      let kernel: Arena<"sum"> | undefined;
+      let kernel: Arena<"sum", AdagradStep> | undefined;
       return {
         init(n) {
-          kernel = arena(adagradModule, { sum: true }, n);
+          kernel = ruleArena(name, adagradKernel, { sum: true }, n, kernelChoice);
           return { sum: kernel ? kernel.view("sum").fill(initialAccumulatorValue) : filled(n, initialAccumulatorValue) };
         },
-        apply(params, grads, { sum }, lr, t) {
-          const clr = lr / (1 + (t - 1) * lrDecay);
-          if (kernel) return kernel.run(params, grads, clr, epsIn, epsOut);
-          for (let i = 0; i < params.length; i++) {
-            const g = grads[i];
-            const s = sum[i] + g * g;
-            sum[i] = s;
-            params[i] -= (clr * g) / (Math.sqrt(s + epsIn) + epsOut);
-          }
+        apply(params, grads, state, lr, t) {
+          const step: AdagradStep = { clr: lr / (1 + (t - 1) * lrDecay), epsIn, epsOut };
+          if (kernel) kernel.run(params, grads, step);
+          else adagradUpdate(params, grads, state, step);
         },
         bound(g, _p, lr, t, _state, now, next) {
           // The sum only grows from its initial value, so the denominator is at least √(s₀ + ε_in) + ε_out.

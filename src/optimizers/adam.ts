@@ -2,10 +2,11 @@ import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimize
 import { optimizerOptions } from "./options";
 import { biasCorrection as correction, zeros } from "./state";
 import { boolean, decayRate, learningRate, nonNegative, oneOf, type OptionsOf, type ResolvedOf } from "../core/schema";
-import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { type Arena, ruleKernel } from "../kernels/arena";
+import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { adamWasm } from "../kernels/adam.wasm";
 
-const adamModule = lazyModule(adamWasm);
+const adamKernel = ruleKernel(adamWasm);
 
 /** Adam's own options (`adamw` takes them less `decoupledWeightDecay`, with another default weightDecay). */
 export const adamOwnOptions = {
@@ -49,16 +50,58 @@ export type AdamOptimizer = Optimizer<AdamState, ResolvedOf<typeof adamSchema>>;
 /** What `createAdam` needs: Adam's resolved options, `decoupledWeightDecay` optional (adamw's is always on). */
 type AdamFamilyOptions = Omit<ResolvedOf<typeof adamSchema>, "decoupledWeightDecay"> & { decoupledWeightDecay?: boolean };
 
+/** One step's scalars of `adamUpdate`: the options, t and γ folded together (see `createAdam`). */
+export interface AdamStep {
+  beta1: number;
+  beta2: number;
+  /** γ / (1 − β₁ᵗ) (γ without bias correction). */
+  stepSize: number;
+  /** √v̂ = √(s · before) · after: the correction of v before AMSGrad's maximum or after it. */
+  before: number;
+  after: number;
+  /** ε, or ε̂ / √(1 − β₂ᵗ) with `epsHat`. */
+  eps: number;
+  /** 1 − γλ: AdamW's decoupled decay, fused (1 without it; θ · 1 is θ exactly). */
+  keep: number;
+  amsgrad: boolean;
+}
+
+/**
+ * Adam's update of every coordinate, the rule as it runs: in JavaScript, or (option `kernel`) as the
+ * WebAssembly SIMD kernel src/kernels/adam.wat that scripts/gen-rule-kernels.mjs generates from this loop.
+ */
+export function adamUpdate(
+  params: Float64Array,
+  grads: Float64Array,
+  { m, v, vMax }: AdamState,
+  { beta1, beta2, stepSize, before, after, eps, keep, amsgrad }: AdamStep,
+): void {
+  for (let i = 0; i < params.length; i++) {
+    const g = grads[i];
+    const mi = beta1 * m[i] + (1 - beta1) * g;
+    const vi = beta2 * v[i] + (1 - beta2) * g * g;
+    m[i] = mi;
+    v[i] = vi;
+    let second = vi * before;
+    if (amsgrad) {
+      second = Math.max(vMax[i], second);
+      vMax[i] = second;
+    }
+    params[i] = params[i] * keep - (stepSize * mi) / (Math.sqrt(second) * after + eps);
+  }
+}
+
 /** The Adam family's factory, shared by `adam` and `adamw` (which differ only in weight decay). */
 export function createAdam<O extends AdamFamilyOptions>(name: string, options: O, decoupled: boolean): Optimizer<AdamState, O> {
-  const { beta1, beta2, eps, weightDecay, amsgrad, epsHat, amsgradMax, biasCorrection } = options;
+  const { beta1, beta2, eps, weightDecay, amsgrad, epsHat, amsgradMax, biasCorrection, kernel: kernelChoice } = options;
+  checkKernelChoice(name, adamKernel, kernelChoice);
   const maxOfCorrected = amsgrad && amsgradMax === "corrected";
   return makeOptimizer({
     name,
     options,
     transforms: decoupled ? [] : weightDecayTransforms(weightDecay, false),
     rule: () => {
-      let kernel: Arena<"m" | "v" | "vMax"> | undefined;
+      let kernel: Arena<"m" | "v" | "vMax", AdamStep> | undefined;
       // 1 − β₁ᵗ and 1 − β₂ᵗ of the step at hand, computed once for its bound and its update.
       let correctedAt = 0;
       let bc1 = 1;
@@ -71,32 +114,24 @@ export function createAdam<O extends AdamFamilyOptions>(name: string, options: O
       };
       return {
         init(n) {
-          kernel = arena(adamModule, { m: true, v: true, vMax: amsgrad }, n);
+          kernel = ruleArena(name, adamKernel, { m: true, v: true, vMax: amsgrad }, n, kernelChoice);
           if (kernel) return { m: kernel.view("m"), v: kernel.view("v"), vMax: kernel.view("vMax") };
           return { m: zeros(n), v: zeros(n), vMax: zeros(amsgrad ? n : 0) };
         },
-        apply(params, grads, { m, v, vMax }, lr, t) {
+        apply(params, grads, state, lr, t) {
           corrections(t);
-          const stepSize = lr / bc1;
-          // √v̂ = √(v · before) · after: the correction of v goes before the AMSGrad max or after it.
-          const before = maxOfCorrected ? 1 / bc2 : 1;
-          const after = maxOfCorrected ? 1 : 1 / Math.sqrt(bc2);
-          const epsilon = epsHat ? eps / Math.sqrt(bc2) : eps;
-          const keep = decoupled ? 1 - lr * weightDecay : 1; // θ(1 − γλ): AdamW's decay, fused
-          if (kernel) return kernel.run(params, grads, beta1, beta2, stepSize, before, after, epsilon, keep, +amsgrad);
-          for (let i = 0; i < params.length; i++) {
-            const g = grads[i];
-            const mi = beta1 * m[i] + (1 - beta1) * g;
-            const vi = beta2 * v[i] + (1 - beta2) * g * g;
-            m[i] = mi;
-            v[i] = vi;
-            let second = vi * before;
-            if (amsgrad) {
-              second = Math.max(vMax[i], second);
-              vMax[i] = second;
-            }
-            params[i] = params[i] * keep - (stepSize * mi) / (Math.sqrt(second) * after + epsilon);
-          }
+          const step: AdamStep = {
+            beta1,
+            beta2,
+            stepSize: lr / bc1,
+            before: maxOfCorrected ? 1 / bc2 : 1,
+            after: maxOfCorrected ? 1 : 1 / Math.sqrt(bc2),
+            eps: epsHat ? eps / Math.sqrt(bc2) : eps,
+            keep: decoupled ? 1 - lr * weightDecay : 1,
+            amsgrad,
+          };
+          if (kernel) kernel.run(params, grads, step);
+          else adamUpdate(params, grads, state, step);
         },
         bound(g, _p, lr, t, _state, now, next) {
           // |m| ≤ max(|m|, |g|) and v ≤ max(v, g²) (averages); the step's denominator is at least ε.
@@ -144,11 +179,12 @@ export function createAdam<O extends AdamFamilyOptions>(name: string, options: O
  * - ε: PyTorch 1e-8, TF.js and Keras 1e-7. TF.js has no AMSGrad.
  * - `decoupledWeightDecay` (default false): PyTorch's flag of the same name; true makes this `adamw`.
  *
- * From 16 parameters on, the rule's loop in this file runs as src/kernels/adam.wat: the same operations in WebAssembly
- * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
+ * The rule's loop is `adamUpdate` in this file; from 16 parameters on it runs as the WebAssembly SIMD kernel
+ * generated from it (src/kernels/adam.wat): bit-identical (test/unit/kernels.test.ts) and faster
+ * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
  * Defaults: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, decoupledWeightDecay false,
- *   amsgrad false, epsHat false, amsgradMax "raw", biasCorrection true, recordUpdate false.
+ *   amsgrad false, epsHat false, amsgradMax "raw", biasCorrection true, recordUpdate false, kernel "auto".
  */
 export function adam(options: AdamOptions = {}): AdamOptimizer {
   const resolved = adamSchema.read("adam", options);

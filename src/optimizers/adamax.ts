@@ -2,10 +2,11 @@ import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimize
 import { optimizerOptions } from "./options";
 import { biasCorrection, zeros } from "./state";
 import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
-import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { type Arena, ruleKernel } from "../kernels/arena";
+import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { adamaxWasm } from "../kernels/adamax.wasm";
 
-const adamaxModule = lazyModule(adamaxWasm);
+const adamaxKernel = ruleKernel(adamaxWasm);
 
 const adamaxSchema = optimizerOptions({
   /** Learning rate γ or a schedule (default 2e-3). */
@@ -33,6 +34,38 @@ export interface AdamaxState {
 
 export type AdamaxOptimizer = Optimizer<AdamaxState, ResolvedOf<typeof adamaxSchema>>;
 
+/** One step's scalars of `adamaxUpdate` (see `adamax`). */
+export interface AdamaxStep {
+  beta1: number;
+  beta2: number;
+  /** γ / (1 − β₁ᵗ). */
+  stepSize: number;
+  /** ε inside the max, or 0. */
+  epsInMax: number;
+  /** ε in the denominator, or 0. */
+  epsInDenominator: number;
+}
+
+/**
+ * Adamax's update of every coordinate, the rule as it runs: in JavaScript, or (option `kernel`) as the
+ * WebAssembly SIMD kernel src/kernels/adamax.wat that scripts/gen-rule-kernels.mjs generates from this loop.
+ */
+export function adamaxUpdate(
+  params: Float64Array,
+  grads: Float64Array,
+  { m, u }: AdamaxState,
+  { beta1, beta2, stepSize, epsInMax, epsInDenominator }: AdamaxStep,
+): void {
+  for (let i = 0; i < params.length; i++) {
+    const g = grads[i];
+    const mi = beta1 * m[i] + (1 - beta1) * g;
+    const ui = Math.max(beta2 * u[i], Math.abs(g) + epsInMax);
+    m[i] = mi;
+    u[i] = ui;
+    params[i] -= (stepSize * mi) / (ui + epsInDenominator);
+  }
+}
+
 /**
  * Adamax, PyTorch's `torch.optim.Adamax`: Adam with the infinity norm in place of the second moment.
  *
@@ -49,39 +82,35 @@ export type AdamaxOptimizer = Optimizer<AdamaxState, ResolvedOf<typeof adamaxSch
  *   denominator instead, u_t ← max(β₂ u_{t−1}, |g|), θ_t ← θ_{t−1} − η/(1 − β₁ᵗ) · m_t/(u_t + ε), as
  *   TF.js and Keras do (and ε 1e-7 there). TF.js's extra `decay` is inverseTimeDecay as a schedule.
  *
- * From 16 parameters on, the rule's loop in this file runs as src/kernels/adamax.wat: the same operations in WebAssembly
- * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
+ * The rule's loop is `adamaxUpdate` in this file; from 16 parameters on it runs as the WebAssembly SIMD kernel
+ * generated from it (src/kernels/adamax.wat): bit-identical (test/unit/kernels.test.ts) and faster
+ * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
- * Defaults: lr 0.002, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, epsInsideMax true, recordUpdate false.
+ * Defaults: lr 0.002, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, epsInsideMax true, recordUpdate false,
+ *   kernel "auto".
  */
 export function adamax(options: AdamaxOptions = {}): AdamaxOptimizer {
   const name = "adamax";
   const resolved = adamaxSchema.read(name, options);
-  const { beta1, beta2, eps, weightDecay, epsInsideMax } = resolved;
+  const { beta1, beta2, eps, weightDecay, epsInsideMax, kernel: kernelChoice } = resolved;
   const epsInMax = epsInsideMax ? eps : 0;
   const epsInDenominator = epsInsideMax ? 0 : eps;
+  checkKernelChoice(name, adamaxKernel, kernelChoice);
   return makeOptimizer({
     name,
     options: resolved,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
-      let kernel: Arena<"m" | "u"> | undefined;
+      let kernel: Arena<"m" | "u", AdamaxStep> | undefined;
       return {
         init(n) {
-          kernel = arena(adamaxModule, { m: true, u: true }, n);
+          kernel = ruleArena(name, adamaxKernel, { m: true, u: true }, n, kernelChoice);
           return kernel ? { m: kernel.view("m"), u: kernel.view("u") } : { m: zeros(n), u: zeros(n) };
         },
-        apply(params, grads, { m, u }, lr, t) {
-          const stepSize = lr / biasCorrection(beta1, t);
-          if (kernel) return kernel.run(params, grads, beta1, beta2, stepSize, epsInMax, epsInDenominator);
-          for (let i = 0; i < params.length; i++) {
-            const g = grads[i];
-            const mi = beta1 * m[i] + (1 - beta1) * g;
-            const ui = Math.max(beta2 * u[i], Math.abs(g) + epsInMax);
-            m[i] = mi;
-            u[i] = ui;
-            params[i] -= (stepSize * mi) / (ui + epsInDenominator);
-          }
+        apply(params, grads, state, lr, t) {
+          const step: AdamaxStep = { beta1, beta2, stepSize: lr / biasCorrection(beta1, t), epsInMax, epsInDenominator };
+          if (kernel) kernel.run(params, grads, step);
+          else adamaxUpdate(params, grads, state, step);
         },
         bound(g, _p, lr, t, _state, now, next) {
           // u ≥ |g| + ε_in, so the denominator is at least ε_in + ε_out.

@@ -31,7 +31,7 @@ export type AdamwOptimizer = Optimizer<AdamState, ResolvedOf<typeof adamwSchema>
  * PyTorch's scaling of λ by η); torch.optim.AdamW docs. Every convention option of `adam` applies.
  *
  * Defaults: lr 0.001, beta1 0.9, beta2 0.999, eps 1e-8, amsgrad false, epsHat false, amsgradMax "raw",
- *   biasCorrection true, weightDecay 0.01, recordUpdate false.
+ *   biasCorrection true, weightDecay 0.01, recordUpdate false, kernel "auto".
  */
 export function adamw(options: AdamwOptions = {}): AdamwOptimizer {
   return createAdam("adamw", adamwSchema.read("adamw", options), true);

@@ -6,6 +6,8 @@
 import { makeOptimizer, type Optimizer, type OptimizerState, type UpdateRule } from "./optimizer";
 import { optimizerOptions } from "./options";
 import { decayRate, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
+import type { RuleKernel } from "../kernels/arena";
+import { checkKernelChoice, type KernelChoice } from "../kernels/choice";
 
 const betaMomentumSchema = optimizerOptions({
   /** Step size α or a schedule (required). */
@@ -16,19 +18,24 @@ const betaMomentumSchema = optimizerOptions({
 
 export type BetaMomentumOptions = OptionsOf<typeof betaMomentumSchema>;
 
-/** Builds a `{ lr, beta }` momentum optimizer named `name` around the rule that `rule(β)` makes. */
+/**
+ * Builds a `{ lr, beta }` momentum optimizer named `name` around the rule that `rule(β, choice)` makes;
+ * `kernel` is the WebAssembly kernel generated from the rule's loop, `choice` the option `kernel`.
+ */
 export function betaMomentumOptimizer<S extends object, E extends object = {}>(
   name: string,
   options: BetaMomentumOptions,
-  rule: (beta: number) => UpdateRule<S>,
+  kernel: RuleKernel<string>,
+  rule: (beta: number, choice: KernelChoice) => UpdateRule<S>,
   extend?: (state: Readonly<OptimizerState & S>, beta: number) => E,
 ): Optimizer<S, ResolvedOf<typeof betaMomentumSchema>> & E {
   const resolved = betaMomentumSchema.read(name, options);
-  const { beta } = resolved;
+  const { beta, kernel: choice } = resolved;
+  checkKernelChoice(name, kernel, choice);
   return makeOptimizer<S, ResolvedOf<typeof betaMomentumSchema>, [], E>({
     name,
     options: resolved,
-    rule: () => rule(beta),
+    rule: () => rule(beta, choice),
     extend: extend && ((state) => extend(state, beta)),
   });
 }

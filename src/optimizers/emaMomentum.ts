@@ -1,6 +1,11 @@
 import type { Optimizer } from "./optimizer";
 import { type BetaMomentumOptions, betaMomentumOptimizer } from "./betaMomentum";
 import { zeros } from "./state";
+import { type Arena, ruleKernel } from "../kernels/arena";
+import { ruleArena } from "../kernels/choice";
+import { emaMomentumWasm } from "../kernels/emaMomentum.wasm";
+
+const emaMomentumKernel = ruleKernel(emaMomentumWasm);
 
 export type EmaMomentumOptions = BetaMomentumOptions;
 
@@ -10,6 +15,24 @@ export interface EmaMomentumState {
 }
 
 export type EmaMomentumOptimizer = Optimizer<EmaMomentumState, Required<EmaMomentumOptions>>;
+
+/** One step's scalars of `emaMomentumUpdate`. */
+export interface EmaMomentumStep {
+  beta: number;
+  lr: number;
+}
+
+/**
+ * EMA momentum's update of every coordinate, the rule as it runs: in JavaScript, or (option `kernel`) as the
+ * WebAssembly SIMD kernel src/kernels/emaMomentum.wat that scripts/gen-rule-kernels.mjs generates from this loop.
+ */
+export function emaMomentumUpdate(params: Float64Array, grads: Float64Array, { v }: EmaMomentumState, { beta, lr }: EmaMomentumStep): void {
+  for (let i = 0; i < params.length; i++) {
+    const vi = beta * v[i] + (1 - beta) * grads[i];
+    v[i] = vi;
+    params[i] -= lr * vi;
+  }
+}
 
 /**
  * Momentum as an exponential moving average of gradients (000 §3.2):
@@ -22,22 +45,29 @@ export type EmaMomentumOptimizer = Optimizer<EmaMomentumState, Required<EmaMomen
  * the same rate. This is `sgd({ momentum: β, dampening: β, dampenFirstStep: true })`.
  * Source: Ng, deeplearning.ai "Gradient descent with momentum" (2017); 000 §3.2.
  *
- * Defaults: lr (required), beta 0.9, recordUpdate false.
+ * The rule's loop is `emaMomentumUpdate` in this file; from 16 parameters on it runs as the WebAssembly SIMD kernel
+ * generated from it (src/kernels/emaMomentum.wat), bit-identical (test/unit/kernels.test.ts). The option
+ * `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
+ *
+ * Defaults: lr (required), beta 0.9, recordUpdate false, kernel "auto".
  */
 export function emaMomentum(options: EmaMomentumOptions): EmaMomentumOptimizer {
   const name = "emaMomentum";
-  return betaMomentumOptimizer(name, options, (beta) => ({
-    init: (n) => ({ v: zeros(n) }),
-    apply(params, grads, { v }, lr, _t) {
-      for (let i = 0; i < params.length; i++) {
-        const vi = beta * v[i] + (1 - beta) * grads[i];
-        v[i] = vi;
-        params[i] -= lr * vi;
-      }
-    },
-    bound(g, _p, lr, _t, _state, now, next) {
-      next.v = Math.max(now.v, g);
-      return lr * next.v;
-    },
-  }));
+  return betaMomentumOptimizer(name, options, emaMomentumKernel, (beta, choice) => {
+    let kernel: Arena<"v", EmaMomentumStep> | undefined;
+    return {
+      init(n) {
+        kernel = ruleArena(name, emaMomentumKernel, { v: true }, n, choice);
+        return { v: kernel ? kernel.view("v") : zeros(n) };
+      },
+      apply(params, grads, state, lr, _t) {
+        if (kernel) kernel.run(params, grads, { beta, lr });
+        else emaMomentumUpdate(params, grads, state, { beta, lr });
+      },
+      bound(g, _p, lr, _t, _state, now, next) {
+        next.v = Math.max(now.v, g);
+        return lr * next.v;
+      },
+    };
+  });
 }

@@ -2,11 +2,12 @@ import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimize
 import { optimizerOptions } from "./options";
 import { biasCorrection, zeros } from "./state";
 import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
-import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { type Arena, ruleKernel } from "../kernels/arena";
+import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { nadamWasm } from "../kernels/nadam.wasm";
 import { pow } from "../math/portable";
 
-const nadamModule = lazyModule(nadamWasm);
+const nadamKernel = ruleKernel(nadamWasm);
 
 const nadamSchema = optimizerOptions({
   /** Learning rate γ or a schedule (default 2e-3). */
@@ -36,6 +37,39 @@ export interface NadamState {
 
 export type NadamOptimizer = Optimizer<NadamState, ResolvedOf<typeof nadamSchema>>;
 
+/** One step's scalars of `nadamUpdate` (see `nadam`). */
+export interface NadamStep {
+  beta1: number;
+  beta2: number;
+  /** γ (1 − β₁,t) / (1 − ∏_{i≤t} β₁,i): the weight of g. */
+  gradCoefficient: number;
+  /** γ β₁,t₊₁ / (1 − ∏_{i≤t+1} β₁,i): the weight of m_t. */
+  momentCoefficient: number;
+  /** 1 / √(1 − β₂ᵗ). */
+  after: number;
+  eps: number;
+}
+
+/**
+ * NAdam's update of every coordinate, the rule as it runs: in JavaScript, or (option `kernel`) as the
+ * WebAssembly SIMD kernel src/kernels/nadam.wat that scripts/gen-rule-kernels.mjs generates from this loop.
+ */
+export function nadamUpdate(
+  params: Float64Array,
+  grads: Float64Array,
+  { m, v }: NadamState,
+  { beta1, beta2, gradCoefficient, momentCoefficient, after, eps }: NadamStep,
+): void {
+  for (let i = 0; i < params.length; i++) {
+    const g = grads[i];
+    const mi = beta1 * m[i] + (1 - beta1) * g;
+    const vi = beta2 * v[i] + (1 - beta2) * g * g;
+    m[i] = mi;
+    v[i] = vi;
+    params[i] -= (gradCoefficient * g + momentCoefficient * mi) / (Math.sqrt(vi) * after + eps);
+  }
+}
+
 /**
  * NAdam, PyTorch's `torch.optim.NAdam`: Adam with Nesterov momentum and Dozat's momentum schedule.
  *
@@ -51,16 +85,17 @@ export type NadamOptimizer = Optimizer<NadamState, ResolvedOf<typeof nadamSchema
  * Source: Dozat, "Incorporating Nesterov Momentum into Adam" (ICLR 2016 workshop); torch.optim.NAdam
  * docs. Keras's Nadam follows Dozat's schedule without a configurable ψ (and ε 1e-7); TF.js has no NAdam.
  *
- * From 16 parameters on, the rule's loop in this file runs as src/kernels/nadam.wat: the same operations in WebAssembly
- * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
+ * The rule's loop is `nadamUpdate` in this file; from 16 parameters on it runs as the WebAssembly SIMD kernel
+ * generated from it (src/kernels/nadam.wat): bit-identical (test/unit/kernels.test.ts) and faster
+ * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
  * Defaults: lr 0.002, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, momentumDecay 0.004,
- *   decoupledWeightDecay false, recordUpdate false.
+ *   decoupledWeightDecay false, recordUpdate false, kernel "auto".
  */
 export function nadam(options: NadamOptions = {}): NadamOptimizer {
   const name = "nadam";
   const resolved = nadamSchema.read(name, options);
-  const { beta1, beta2, eps, weightDecay, momentumDecay, decoupledWeightDecay } = resolved;
+  const { beta1, beta2, eps, weightDecay, momentumDecay, decoupledWeightDecay, kernel: kernelChoice } = resolved;
   const muAt = (t: number) => beta1 * (1 - 0.5 * pow(0.96, t * momentumDecay));
   /** The step's coefficients of g and of m, given μ₁⋯μ_{t−1}; and μ₁⋯μ_t. Kept for the step's bound and update. */
   let last = { muProduct: NaN, lr: NaN, t: NaN, product: 1, grad: 0, moment: 0 };
@@ -72,31 +107,24 @@ export function nadam(options: NadamOptions = {}): NadamOptimizer {
     last = { muProduct, lr, t, product, grad: (lr * (1 - mu)) / (1 - product), moment: (lr * muNext) / (1 - product * muNext) };
     return last;
   };
+  checkKernelChoice(name, nadamKernel, kernelChoice);
   return makeOptimizer({
     name,
     options: resolved,
     transforms: weightDecayTransforms(weightDecay, decoupledWeightDecay),
     rule: () => {
-      let kernel: Arena<"m" | "v"> | undefined;
+      let kernel: Arena<"m" | "v", NadamStep> | undefined;
       return {
         init(n) {
-          kernel = arena(nadamModule, { m: true, v: true }, n);
+          kernel = ruleArena(name, nadamKernel, { m: true, v: true }, n, kernelChoice);
           return kernel ? { m: kernel.view("m"), v: kernel.view("v"), muProduct: 1 } : { m: zeros(n), v: zeros(n), muProduct: 1 };
         },
         apply(params, grads, state, lr, t) {
-          const { m, v } = state;
           const { product, grad: gradCoefficient, moment: momentCoefficient } = coefficients(state.muProduct, lr, t);
-          const after = 1 / Math.sqrt(biasCorrection(beta2, t));
+          const step: NadamStep = { beta1, beta2, gradCoefficient, momentCoefficient, after: 1 / Math.sqrt(biasCorrection(beta2, t)), eps };
           state.muProduct = product;
-          if (kernel) return kernel.run(params, grads, beta1, beta2, gradCoefficient, momentCoefficient, after, eps);
-          for (let i = 0; i < params.length; i++) {
-            const g = grads[i];
-            const mi = beta1 * m[i] + (1 - beta1) * g;
-            const vi = beta2 * v[i] + (1 - beta2) * g * g;
-            m[i] = mi;
-            v[i] = vi;
-            params[i] -= (gradCoefficient * g + momentCoefficient * mi) / (Math.sqrt(vi) * after + eps);
-          }
+          if (kernel) kernel.run(params, grads, step);
+          else nadamUpdate(params, grads, state, step);
         },
         bound(g, _p, lr, t, state, now, next) {
           const { grad, moment } = coefficients(state.muProduct, lr, t);

@@ -1,6 +1,11 @@
 import type { Optimizer } from "./optimizer";
 import { type BetaMomentumOptions, betaMomentumOptimizer } from "./betaMomentum";
 import { zeros } from "./state";
+import { type Arena, ruleKernel } from "../kernels/arena";
+import { ruleArena } from "../kernels/choice";
+import { nesterovWasm } from "../kernels/nesterov.wasm";
+
+const nesterovKernel = ruleKernel(nesterovWasm);
 import { describe } from "../core/checks";
 
 export type NesterovOptions = BetaMomentumOptions;
@@ -8,6 +13,24 @@ export type NesterovOptions = BetaMomentumOptions;
 export interface NesterovState {
   /** Velocity v_t (the last displacement θ_t − θ_{t−1}). */
   v: Float64Array;
+}
+
+/** One step's scalars of `nesterovUpdate`. */
+export interface NesterovStep {
+  beta: number;
+  lr: number;
+}
+
+/**
+ * Nesterov's update of every coordinate, the rule as it runs: in JavaScript, or (option `kernel`) as the
+ * WebAssembly SIMD kernel src/kernels/nesterov.wat that scripts/gen-rule-kernels.mjs generates from this loop.
+ */
+export function nesterovUpdate(params: Float64Array, grads: Float64Array, { v }: NesterovState, { beta, lr }: NesterovStep): void {
+  for (let i = 0; i < params.length; i++) {
+    const vi = beta * v[i] - lr * grads[i];
+    v[i] = vi;
+    params[i] += vi;
+  }
 }
 
 export interface NesterovOptimizer extends Optimizer<NesterovState, Required<NesterovOptions>> {
@@ -28,27 +51,35 @@ export interface NesterovOptimizer extends Optimizer<NesterovState, Required<Nes
  * Sources: Nesterov (1983); Sutskever, Martens, Dahl & Hinton, "On the importance of initialization
  * and momentum in deep learning" (ICML 2013), eq. 3–4.
  *
- * Defaults: lr (required), beta 0.9, recordUpdate false.
+ * The rule's loop is `nesterovUpdate` in this file; from 16 parameters on it runs as the WebAssembly SIMD
+ * kernel generated from it (src/kernels/nesterov.wat), bit-identical (test/unit/kernels.test.ts). The
+ * option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
+ *
+ * Defaults: lr (required), beta 0.9, recordUpdate false, kernel "auto".
  */
 export function nesterov(options: NesterovOptions): NesterovOptimizer {
   const name = "nesterov";
   return betaMomentumOptimizer(
     name,
     options,
-    (beta) => ({
-      init: (n) => ({ v: zeros(n) }),
-      apply(params, grads, { v }, lr, _t) {
-        for (let i = 0; i < params.length; i++) {
-          const vi = beta * v[i] - lr * grads[i];
-          v[i] = vi;
-          params[i] += vi;
-        }
-      },
-      bound(g, _p, lr, _t, _state, now, next) {
-        next.v = beta * now.v + lr * g;
-        return next.v;
-      },
-    }),
+    nesterovKernel,
+    (beta, choice) => {
+      let kernel: Arena<"v", NesterovStep> | undefined;
+      return {
+        init(n) {
+          kernel = ruleArena(name, nesterovKernel, { v: true }, n, choice);
+          return { v: kernel ? kernel.view("v") : zeros(n) };
+        },
+        apply(params, grads, state, lr, _t) {
+          if (kernel) kernel.run(params, grads, { beta, lr });
+          else nesterovUpdate(params, grads, state, { beta, lr });
+        },
+        bound(g, _p, lr, _t, _state, now, next) {
+          next.v = beta * now.v + lr * g;
+          return next.v;
+        },
+      };
+    },
     (state, beta) => ({
       lookAhead(params: Float64Array, out: Float64Array = new Float64Array(params.length)): Float64Array {
         if (!(params instanceof Float64Array)) throw new TypeError(`${name}: params must be a Float64Array, got ${describe(params)}`);

@@ -5,6 +5,7 @@ import { zeros } from "./state";
 import { describe } from "../core/checks";
 import { learningRate, nonNegative, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { firstNonFinite } from "../core/finite";
+import { checkKernelChoice } from "../kernels/choice";
 
 const newtonSchema = optimizerOptions({
   /** Step length γ or a schedule (default 1: the full Newton step). */
@@ -35,12 +36,13 @@ export type NewtonOptimizer = Optimizer<NewtonState, ResolvedOf<typeof newtonSch
  * keeps the step defined where H is singular and shortens it where curvature is small.
  * Source: Nocedal & Wright, "Numerical Optimization" (2006), §3.3; Boyd & Vandenberghe (2004), §9.5.
  *
- * Defaults: lr 1, damping 0, recordUpdate false.
+ * Defaults: lr 1, damping 0, recordUpdate false, kernel "auto".
  */
 export function newton(options: NewtonOptions = {}): NewtonOptimizer {
   const name = "newton";
   const resolved = newtonSchema.read(name, options);
   const { damping } = resolved;
+  checkKernelChoice(name, undefined, resolved.kernel); // a linear solve, no element-wise loop: "wasm" is refused
   return makeOptimizer<NewtonState, ResolvedOf<typeof newtonSchema>, [hessian: Float64Array], { readonly needsHessian: true }>({
     name,
     options: resolved,

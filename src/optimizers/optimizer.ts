@@ -329,10 +329,21 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
     };
   };
 
+  /**
+   * The saved state with this optimizer's `kernel` option: the path a step runs on is no part of the
+   * state (both give the same bits), so a run saved on one path resumes on the other.
+   */
+  const onOwnKernel = (input: unknown): unknown => {
+    const saved = input as { options?: unknown } | null;
+    if (typeof saved !== "object" || saved === null || typeof saved.options !== "object" || saved.options === null) return input;
+    if (!("kernel" in spec.options)) return input;
+    return { ...saved, options: { ...saved.options, kernel: (spec.options as { kernel: unknown }).kernel } };
+  };
+
   const loadStateDict = (input: OptimizerStateDict): void => {
     const owner = `${name}.loadStateDict`;
     // Everything is decoded and checked before anything changes.
-    const json = checkHeader(name, input, FORMAT, spec.options as Record<string, unknown>);
+    const json = checkHeader(name, onOwnKernel(input), FORMAT, spec.options as Record<string, unknown>);
     sameKeys(name, "saved state", json, ["format", "name", "options", "transforms", "size", "t", "lr", "state", "transformStates"]);
     const names = transforms.map((t) => t.name);
     if (JSON.stringify(json.transforms) !== JSON.stringify(names)) {

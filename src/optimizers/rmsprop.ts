@@ -2,10 +2,11 @@ import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimize
 import { optimizerOptions } from "./options";
 import { zeros } from "./state";
 import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
-import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { type Arena, ruleKernel } from "../kernels/arena";
+import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { rmspropWasm } from "../kernels/rmsprop.wasm";
 
-const rmspropModule = lazyModule(rmspropWasm);
+const rmspropKernel = ruleKernel(rmspropWasm);
 
 const rmspropSchema = optimizerOptions({
   /** Learning rate γ or a schedule (default 0.01). */
@@ -39,6 +40,55 @@ export interface RmspropState {
 
 export type RmspropOptimizer = Optimizer<RmspropState, ResolvedOf<typeof rmspropSchema>>;
 
+/** One step's scalars of `rmspropUpdate` (see `rmsprop`). */
+export interface RmspropStep {
+  alpha: number;
+  /** ε under the root (`epsInsideSqrt`) or 0. */
+  epsIn: number;
+  /** ε after the root, or 0. */
+  epsOut: number;
+  lr: number;
+  momentum: number;
+  /** γ where it scales the buffer's increment (`lrInsideMomentum`), else 1. */
+  inner: number;
+  /** γ where it scales the step taken from the buffer, else 1. */
+  outer: number;
+  centered: boolean;
+  useMomentum: boolean;
+}
+
+/**
+ * RMSprop's update of every coordinate, the rule as it runs: in JavaScript, or (option `kernel`) as the
+ * WebAssembly SIMD kernel src/kernels/rmsprop.wat that scripts/gen-rule-kernels.mjs generates from this loop.
+ */
+export function rmspropUpdate(
+  params: Float64Array,
+  grads: Float64Array,
+  { v, gAvg, b }: RmspropState,
+  { alpha, epsIn, epsOut, lr, momentum, inner, outer, centered, useMomentum }: RmspropStep,
+): void {
+  for (let i = 0; i < params.length; i++) {
+    const g = grads[i];
+    const vi = alpha * v[i] + (1 - alpha) * g * g;
+    v[i] = vi;
+    let vTilde = vi;
+    if (centered) {
+      const a = alpha * gAvg[i] + (1 - alpha) * g;
+      gAvg[i] = a;
+      // v − a² ≥ 0 in exact arithmetic (a variance); rounding can take it just below 0, whose root is NaN.
+      vTilde = Math.max(vi - a * a, 0);
+    }
+    const scaled = g / (Math.sqrt(vTilde + epsIn) + epsOut);
+    if (useMomentum) {
+      const bi = momentum * b[i] + inner * scaled;
+      b[i] = bi;
+      params[i] -= outer * bi;
+    } else {
+      params[i] -= lr * scaled;
+    }
+  }
+}
+
 /**
  * RMSprop, PyTorch's `torch.optim.RMSprop`.
  *
@@ -60,57 +110,38 @@ export type RmspropOptimizer = Optimizer<RmspropState, ResolvedOf<typeof rmsprop
  * - TF.js's centered form computes √(ṽ_t − ε) (it subtracts ε under the root), which is NaN once
  *   ṽ_t < ε; ours adds it. Keras adds it as ours does.
  *
- * From 16 parameters on, the rule's loop in this file runs as src/kernels/rmsprop.wat: the same operations in WebAssembly
- * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
+ * The rule's loop is `rmspropUpdate` in this file; from 16 parameters on it runs as the WebAssembly SIMD kernel
+ * generated from it (src/kernels/rmsprop.wat): bit-identical (test/unit/kernels.test.ts) and faster
+ * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
  * Defaults: lr 0.01, alpha 0.99, eps 1e-8, weightDecay 0, momentum 0, centered false, epsInsideSqrt false,
- *   lrInsideMomentum false, recordUpdate false.
+ *   lrInsideMomentum false, recordUpdate false, kernel "auto".
  */
 export function rmsprop(options: RmspropOptions = {}): RmspropOptimizer {
   const name = "rmsprop";
   const resolved = rmspropSchema.read(name, options);
-  const { alpha, eps, weightDecay, momentum, centered, epsInsideSqrt, lrInsideMomentum } = resolved;
+  const { alpha, eps, weightDecay, momentum, centered, epsInsideSqrt, lrInsideMomentum, kernel: kernelChoice } = resolved;
   const epsIn = epsInsideSqrt ? eps : 0;
   const epsOut = epsInsideSqrt ? 0 : eps;
+  checkKernelChoice(name, rmspropKernel, kernelChoice);
   return makeOptimizer({
     name,
     options: resolved,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
-      let kernel: Arena<"v" | "gAvg" | "b"> | undefined;
+      let kernel: Arena<"v" | "gAvg" | "b", RmspropStep> | undefined;
       return {
         init(n) {
-          kernel = arena(rmspropModule, { v: true, gAvg: centered, b: momentum > 0 }, n);
+          kernel = ruleArena(name, rmspropKernel, { v: true, gAvg: centered, b: momentum > 0 }, n, kernelChoice);
           if (kernel) return { v: kernel.view("v"), gAvg: kernel.view("gAvg"), b: kernel.view("b") };
           return { v: zeros(n), gAvg: zeros(centered ? n : 0), b: zeros(momentum > 0 ? n : 0) };
         },
-        apply(params, grads, { v, gAvg, b }, lr, _t) {
+        apply(params, grads, state, lr, _t) {
           const inner = lrInsideMomentum ? lr : 1;
           const outer = lrInsideMomentum ? 1 : lr;
-          if (kernel) {
-            const flags = [+centered, +(momentum > 0)];
-            return kernel.run(params, grads, alpha, epsIn, epsOut, lr, momentum, inner, outer, ...flags);
-          }
-          for (let i = 0; i < params.length; i++) {
-            const g = grads[i];
-            const vi = alpha * v[i] + (1 - alpha) * g * g;
-            v[i] = vi;
-            let vTilde = vi;
-            if (centered) {
-              const a = alpha * gAvg[i] + (1 - alpha) * g;
-              gAvg[i] = a;
-              // v − a² ≥ 0 in exact arithmetic (a variance); rounding can take it just below 0, whose root is NaN.
-              vTilde = Math.max(vi - a * a, 0);
-            }
-            const scaled = g / (Math.sqrt(vTilde + epsIn) + epsOut);
-            if (momentum > 0) {
-              const bi = momentum * b[i] + inner * scaled;
-              b[i] = bi;
-              params[i] -= outer * bi;
-            } else {
-              params[i] -= lr * scaled;
-            }
-          }
+          const step: RmspropStep = { alpha, epsIn, epsOut, lr, momentum, inner, outer, centered, useMomentum: momentum > 0 };
+          if (kernel) kernel.run(params, grads, step);
+          else rmspropUpdate(params, grads, state, step);
         },
         bound(g, _p, lr, _t, _state, now, next) {
           // v (centered: max(v − a², 0)) is ≥ 0, so the denominator is at least √ε_in + ε_out.

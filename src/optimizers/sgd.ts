@@ -2,10 +2,11 @@ import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimize
 import { optimizerOptions } from "./options";
 import { zeros } from "./state";
 import { boolean, fraction, learningRate, nonNegative, type OptionsOf, type ResolvedOf } from "../core/schema";
-import { arena, type Arena, lazyModule } from "../kernels/arena";
+import { type Arena, ruleKernel } from "../kernels/arena";
+import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { sgdWasm } from "../kernels/sgd.wasm";
 
-const sgdModule = lazyModule(sgdWasm);
+const sgdKernel = ruleKernel(sgdWasm);
 
 const sgdSchema = optimizerOptions({
   /** Learning rate γ, or a schedule (required, as in PyTorch). */
@@ -33,6 +34,42 @@ export interface SgdState {
 
 export type SgdOptimizer = Optimizer<SgdState, ResolvedOf<typeof sgdSchema>>;
 
+/** One step's scalars of `sgdUpdate`: the options, t and γ folded together (see `sgd`). */
+export interface SgdStep {
+  lr: number;
+  momentum: number;
+  /** The weight of g in the buffer: (1 − τ), or 1 on PyTorch's first step; times γ with `lrInsideMomentum`. */
+  c: number;
+  /** γ where it scales g inside the buffer (`lrInsideMomentum`), else 1. */
+  inner: number;
+  /** γ where it scales the step taken from the buffer, else 1. */
+  outer: number;
+  useMomentum: boolean;
+  nesterov: boolean;
+}
+
+/**
+ * SGD's update of every coordinate, the rule as it runs: in JavaScript, or (option `kernel`) as the
+ * WebAssembly SIMD kernel src/kernels/sgd.wat that scripts/gen-rule-kernels.mjs generates from this loop.
+ */
+export function sgdUpdate(
+  params: Float64Array,
+  grads: Float64Array,
+  { b }: SgdState,
+  { lr, momentum, c, inner, outer, useMomentum, nesterov }: SgdStep,
+): void {
+  for (let i = 0; i < params.length; i++) {
+    const g = grads[i];
+    if (useMomentum) {
+      const bi = momentum * b[i] + c * g;
+      b[i] = bi;
+      params[i] -= outer * (nesterov ? inner * g + momentum * bi : bi);
+    } else {
+      params[i] -= lr * g;
+    }
+  }
+}
+
 /**
  * Stochastic gradient descent with momentum, PyTorch's `torch.optim.SGD`.
  *
@@ -53,48 +90,42 @@ export type SgdOptimizer = Optimizer<SgdState, ResolvedOf<typeof sgdSchema>>;
  *   b_1 = (1 − τ) g, which is the EMA form b ← βb + (1 − β)g at τ = β.
  * TF.js's `tf.train.momentum(η, β, useNesterov)` is this rule with τ = 0 (it has no dampening).
  *
- * From 16 parameters on, the rule's loop in this file runs as src/kernels/sgd.wat: the same operations in WebAssembly
- * SIMD, bit-identical (test/unit/kernels.test.ts), and faster (BENCHMARKS.md).
+ * The rule's loop is `sgdUpdate` in this file; from 16 parameters on it runs as the WebAssembly SIMD kernel
+ * generated from it (src/kernels/sgd.wat): bit-identical (test/unit/kernels.test.ts) and faster
+ * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
  * Defaults: lr (required), momentum 0, dampening 0, nesterov false, weightDecay 0, lrInsideMomentum false,
- *   dampenFirstStep false, recordUpdate false.
+ *   dampenFirstStep false, recordUpdate false, kernel "auto".
  */
 export function sgd(options: SgdOptions): SgdOptimizer {
   const name = "sgd";
   const resolved = sgdSchema.read(name, options);
-  const { momentum, dampening, nesterov, weightDecay, lrInsideMomentum, dampenFirstStep } = resolved;
+  const { momentum, dampening, nesterov, weightDecay, lrInsideMomentum, dampenFirstStep, kernel: kernelChoice } = resolved;
   if (nesterov && (momentum === 0 || dampening !== 0)) {
     throw new RangeError(
       `${name}: nesterov needs momentum > 0 and dampening = 0, got momentum ${momentum} and dampening ${dampening}`,
     );
   }
+  checkKernelChoice(name, sgdKernel, kernelChoice);
   return makeOptimizer({
     name,
     options: resolved,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
-      let kernel: Arena<"b"> | undefined;
+      let kernel: Arena<"b", SgdStep> | undefined;
       return {
         init(n) {
-          kernel = arena(sgdModule, { b: momentum > 0 }, n);
+          kernel = ruleArena(name, sgdKernel, { b: momentum > 0 }, n, kernelChoice);
           return { b: kernel ? kernel.view("b") : zeros(momentum > 0 ? n : 0) };
         },
-        apply(params, grads, { b }, lr, t) {
+        apply(params, grads, state, lr, t) {
           const inner = lrInsideMomentum ? lr : 1; // scales g where it enters the buffer
           const outer = lrInsideMomentum ? 1 : lr; // scales the step taken from the buffer
           // b starts at 0, so b_1 = c·g: c = 1 is PyTorch's undampened first step.
           const c = (t === 1 && !dampenFirstStep ? 1 : 1 - dampening) * inner;
-          if (kernel) return kernel.run(params, grads, lr, momentum, c, inner, outer, +(momentum > 0), +nesterov);
-          if (momentum === 0) {
-            for (let i = 0; i < params.length; i++) params[i] -= lr * grads[i];
-            return;
-          }
-          for (let i = 0; i < params.length; i++) {
-            const g = grads[i];
-            const bi = momentum * b[i] + c * g;
-            b[i] = bi;
-            params[i] -= outer * (nesterov ? inner * g + momentum * bi : bi);
-          }
+          const step: SgdStep = { lr, momentum, c, inner, outer, useMomentum: momentum > 0, nesterov };
+          if (kernel) kernel.run(params, grads, step);
+          else sgdUpdate(params, grads, state, step);
         },
         bound(g, _p, lr, t, _state, now, next) {
           if (momentum === 0) return lr * g;

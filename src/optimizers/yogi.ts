@@ -2,6 +2,11 @@ import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimize
 import { optimizerOptions } from "./options";
 import { biasCorrection as correction, filled, zeros } from "./state";
 import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
+import { type Arena, ruleKernel } from "../kernels/arena";
+import { checkKernelChoice, ruleArena } from "../kernels/choice";
+import { yogiWasm } from "../kernels/yogi.wasm";
+
+const yogiKernel = ruleKernel(yogiWasm);
 
 const yogiSchema = optimizerOptions({
   /** Learning rate η or a schedule (default 0.01, the paper's). */
@@ -31,6 +36,33 @@ export interface YogiState {
 
 export type YogiOptimizer = Optimizer<YogiState, ResolvedOf<typeof yogiSchema>>;
 
+/** One step's scalars of `yogiUpdate` (see `yogi`). */
+export interface YogiStep {
+  beta1: number;
+  beta2: number;
+  /** η / (1 − β₁ᵗ) (η without bias correction). */
+  stepSize: number;
+  /** √(1 − β₂ᵗ) (1 without bias correction). */
+  rootBc2: number;
+  eps: number;
+}
+
+/**
+ * Yogi's update of every coordinate, the rule as it runs: in JavaScript, or (option `kernel`) as the
+ * WebAssembly SIMD kernel src/kernels/yogi.wat that scripts/gen-rule-kernels.mjs generates from this loop.
+ */
+export function yogiUpdate(params: Float64Array, grads: Float64Array, { m, v }: YogiState, { beta1, beta2, stepSize, rootBc2, eps }: YogiStep): void {
+  for (let i = 0; i < params.length; i++) {
+    const g = grads[i];
+    const g2 = g * g;
+    const mi = beta1 * m[i] + (1 - beta1) * g;
+    const vi = v[i] - (1 - beta2) * Math.sign(v[i] - g2) * g2;
+    m[i] = mi;
+    v[i] = vi;
+    params[i] -= (stepSize * mi) / (Math.sqrt(vi) / rootBc2 + eps);
+  }
+}
+
 /**
  * Yogi: Adam with an additive second moment, so the effective rate η/√v̂ can rise only slowly when
  * the gradients shrink (Adam's v forgets a large g² geometrically, by β₂ per step).
@@ -51,32 +83,35 @@ export type YogiOptimizer = Optimizer<YogiState, ResolvedOf<typeof yogiSchema>>;
  * we start m at 0 as the paper does) and bias-correct both moments; we follow them. `biasCorrection:
  * false, initialAccumulatorValue: 0` is the paper's Algorithm 2 exactly (then v = 0 needs ε > 0).
  *
+ * The rule's loop is `yogiUpdate` in this file; from 16 parameters on it runs as the WebAssembly SIMD kernel
+ * generated from it (src/kernels/yogi.wat): bit-identical (test/unit/kernels.test.ts). The option
+ * `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
+ *
  * Defaults: lr 0.01, beta1 0.9, beta2 0.999, eps 0.001, initialAccumulatorValue 1e-6, weightDecay 0,
- *   biasCorrection true, recordUpdate false.
+ *   biasCorrection true, recordUpdate false, kernel "auto".
  */
 export function yogi(options: YogiOptions = {}): YogiOptimizer {
   const name = "yogi";
   const resolved = yogiSchema.read(name, options);
-  const { beta1, beta2, eps, initialAccumulatorValue: v0, weightDecay, biasCorrection } = resolved;
+  const { beta1, beta2, eps, initialAccumulatorValue: v0, weightDecay, biasCorrection, kernel: kernelChoice } = resolved;
+  checkKernelChoice(name, yogiKernel, kernelChoice);
   return makeOptimizer({
     name,
     options: resolved,
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       const corrections = (t: number) => (biasCorrection ? [correction(beta1, t), correction(beta2, t)] : [1, 1]);
+      let kernel: Arena<"m" | "v", YogiStep> | undefined;
       return {
-        init: (n) => ({ m: zeros(n), v: filled(n, v0) }),
-        apply(params, grads, { m, v }, lr, t) {
+        init(n) {
+          kernel = ruleArena(name, yogiKernel, { m: true, v: true }, n, kernelChoice);
+          return kernel ? { m: kernel.view("m"), v: kernel.view("v").fill(v0) } : { m: zeros(n), v: filled(n, v0) };
+        },
+        apply(params, grads, state, lr, t) {
           const [bc1, bc2] = corrections(t);
-          const stepSize = lr / bc1;
-          const rootBc2 = Math.sqrt(bc2);
-          for (let i = 0; i < params.length; i++) {
-            const g = grads[i];
-            const g2 = g * g;
-            m[i] = beta1 * m[i] + (1 - beta1) * g;
-            v[i] = v[i] - (1 - beta2) * Math.sign(v[i] - g2) * g2;
-            params[i] -= (stepSize * m[i]) / (Math.sqrt(v[i]) / rootBc2 + eps);
-          }
+          const step: YogiStep = { beta1, beta2, stepSize: lr / bc1, rootBc2: Math.sqrt(bc2), eps };
+          if (kernel) kernel.run(params, grads, step);
+          else yogiUpdate(params, grads, state, step);
         },
         bound(g, _p, lr, t, _state, now, next) {
           // |m| ≤ max(|m|, |g|); v grows by at most (1 − β₂)g² ≤ g²; the denominator is at least ε.

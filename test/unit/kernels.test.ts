@@ -6,7 +6,10 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { adadelta, adagrad, adam, adamax, adamw, chain, cosineDecay, decoupledWeightDecay, nadam, rmsprop, sgd, stepDecay } from "../../src";
+import {
+  adadelta, adagrad, adam, adamax, adamw, chain, cosineDecay, decoupledWeightDecay, emaMomentum, heavyBall, nadam, nesterov, newton, rmsprop, sgd, stepDecay, yogi,
+} from "../../src";
+import type { KernelChoice } from "../../src/kernels/choice";
 import { KERNEL_MIN_LENGTH, setChunkLength, setParallelMinLength } from "../../src/kernels/arena";
 import { rng } from "../../src/data/rng";
 import { kernelArray, kernelHeap } from "../../src/kernels/heap";
@@ -73,41 +76,128 @@ function compare(make: () => Stepper, n: number, seed: number, inPlace = false):
   }
 }
 
-const VARIANTS: [string, () => Stepper][] = [
-  ["sgd", () => sgd({ lr: 0.1 })],
-  ["sgd, momentum", () => sgd({ lr: 0.1, momentum: 0.9 })],
-  ["sgd, momentum with dampening", () => sgd({ lr: 0.1, momentum: 0.9, dampening: 0.5 })],
-  ["sgd, dampened first step, lr inside", () => sgd({ lr: 0.1, momentum: 0.9, dampening: 0.1, dampenFirstStep: true, lrInsideMomentum: true })],
-  ["sgd, nesterov", () => sgd({ lr: 0.1, momentum: 0.9, nesterov: true })],
-  ["sgd, nesterov, lr inside, weight decay", () => sgd({ lr: 0.1, momentum: 0.5, nesterov: true, lrInsideMomentum: true, weightDecay: 0.01 })],
-  ["adagrad", () => adagrad()],
-  ["adagrad, lr decay, accumulator 0.1", () => adagrad({ lr: 0.5, lrDecay: 0.01, initialAccumulatorValue: 0.1 })],
-  ["adagrad, ε inside the root", () => adagrad({ epsInsideSqrt: true, eps: 1e-7 })],
-  ["rmsprop", () => rmsprop()],
-  ["rmsprop, centered", () => rmsprop({ centered: true })],
-  ["rmsprop, momentum", () => rmsprop({ momentum: 0.9 })],
-  ["rmsprop, centered, momentum, ε inside, lr inside", () => rmsprop({ centered: true, momentum: 0.5, epsInsideSqrt: true, lrInsideMomentum: true })],
-  ["rmsprop, step-decay schedule", () => rmsprop({ lr: stepDecay({ lr: 0.01, stepSize: 5, gamma: 0.5 }) })],
-  ["adadelta", () => adadelta()],
-  ["adadelta, lr 0.5, ρ 0.95, weight decay", () => adadelta({ lr: 0.5, rho: 0.95, weightDecay: 0.1 })],
-  ["adam", () => adam()],
-  ["adam, lr 0.1, β₁ 0.5, β₂ 0.9", () => adam({ lr: 0.1, beta1: 0.5, beta2: 0.9 })],
-  ["adam, amsgrad (raw max)", () => adam({ amsgrad: true })],
-  ["adam, amsgrad (max of corrected)", () => adam({ amsgrad: true, amsgradMax: "corrected" })],
-  ["adam, Keras ε̂", () => adam({ epsHat: true, eps: 1e-7 })],
-  ["adam, no bias correction", () => adam({ biasCorrection: false })],
+const VARIANTS: [string, (kernel?: KernelChoice) => Stepper][] = [
+  ["sgd", (kernel = "auto") => sgd({ lr: 0.1, kernel })],
+  ["sgd, momentum", (kernel = "auto") => sgd({ lr: 0.1, momentum: 0.9, kernel })],
+  ["sgd, momentum with dampening", (kernel = "auto") => sgd({ lr: 0.1, momentum: 0.9, dampening: 0.5, kernel })],
+  ["sgd, dampened first step, lr inside", (kernel = "auto") => sgd({ lr: 0.1, momentum: 0.9, dampening: 0.1, dampenFirstStep: true, lrInsideMomentum: true, kernel })],
+  ["sgd, nesterov", (kernel = "auto") => sgd({ lr: 0.1, momentum: 0.9, nesterov: true, kernel })],
+  ["sgd, nesterov, lr inside, weight decay", (kernel = "auto") => sgd({ lr: 0.1, momentum: 0.5, nesterov: true, lrInsideMomentum: true, weightDecay: 0.01, kernel })],
+  ["adagrad", (kernel = "auto") => adagrad({ kernel })],
+  ["adagrad, lr decay, accumulator 0.1", (kernel = "auto") => adagrad({ lr: 0.5, lrDecay: 0.01, initialAccumulatorValue: 0.1, kernel })],
+  ["adagrad, ε inside the root", (kernel = "auto") => adagrad({ epsInsideSqrt: true, eps: 1e-7, kernel })],
+  ["rmsprop", (kernel = "auto") => rmsprop({ kernel })],
+  ["rmsprop, centered", (kernel = "auto") => rmsprop({ centered: true, kernel })],
+  ["rmsprop, momentum", (kernel = "auto") => rmsprop({ momentum: 0.9, kernel })],
+  ["rmsprop, centered, momentum, ε inside, lr inside", (kernel = "auto") => rmsprop({ centered: true, momentum: 0.5, epsInsideSqrt: true, lrInsideMomentum: true, kernel })],
+  ["rmsprop, step-decay schedule", (kernel = "auto") => rmsprop({ lr: stepDecay({ lr: 0.01, stepSize: 5, gamma: 0.5 }), kernel })],
+  ["adadelta", (kernel = "auto") => adadelta({ kernel })],
+  ["adadelta, lr 0.5, ρ 0.95, weight decay", (kernel = "auto") => adadelta({ lr: 0.5, rho: 0.95, weightDecay: 0.1, kernel })],
+  ["adam", (kernel = "auto") => adam({ kernel })],
+  ["adam, lr 0.1, β₁ 0.5, β₂ 0.9", (kernel = "auto") => adam({ lr: 0.1, beta1: 0.5, beta2: 0.9, kernel })],
+  ["adam, amsgrad (raw max)", (kernel = "auto") => adam({ amsgrad: true, kernel })],
+  ["adam, amsgrad (max of corrected)", (kernel = "auto") => adam({ amsgrad: true, amsgradMax: "corrected", kernel })],
+  ["adam, Keras ε̂", (kernel = "auto") => adam({ epsHat: true, eps: 1e-7, kernel })],
+  ["adam, no bias correction", (kernel = "auto") => adam({ biasCorrection: false, kernel })],
   // With ε = 0 a coordinate whose gradients were all 0 would step by 0/0: such a step is rejected (issue 17).
-  ["adam, eps 1e-300", () => adam({ eps: 1e-300 })],
-  ["adam, coupled weight decay", () => adam({ weightDecay: 0.1 })],
-  ["adam, cosine schedule", () => adam({ lr: cosineDecay({ lr: 0.01, totalSteps: 20 }) })],
-  ["adamw", () => adamw({ lr: 0.01, weightDecay: 0.1 })],
-  ["adamax", () => adamax()],
-  ["adamax, ε inside the max", () => adamax({ epsInsideMax: true })],
-  ["nadam", () => nadam()],
-  ["nadam, momentum decay 0.01, decoupled weight decay", () => nadam({ momentumDecay: 0.01, weightDecay: 0.1, decoupledWeightDecay: true })],
+  ["adam, eps 1e-300", (kernel = "auto") => adam({ eps: 1e-300, kernel })],
+  ["adam, coupled weight decay", (kernel = "auto") => adam({ weightDecay: 0.1, kernel })],
+  ["adam, cosine schedule", (kernel = "auto") => adam({ lr: cosineDecay({ lr: 0.01, totalSteps: 20 }), kernel })],
+  ["adamw", (kernel = "auto") => adamw({ lr: 0.01, weightDecay: 0.1, kernel })],
+  ["adamw, amsgrad (max of corrected), Keras ε̂", (kernel = "auto") => adamw({ lr: 0.01, amsgrad: true, amsgradMax: "corrected", epsHat: true, kernel })],
+  ["adamax", (kernel = "auto") => adamax({ kernel })],
+  ["adamax, ε inside the max", (kernel = "auto") => adamax({ epsInsideMax: true, kernel })],
+  ["adamax, ε in the denominator", (kernel = "auto") => adamax({ epsInsideMax: false, kernel })],
+  ["nadam", (kernel = "auto") => nadam({ kernel })],
+  ["nadam, momentum decay 0.01, decoupled weight decay", (kernel = "auto") => nadam({ momentumDecay: 0.01, weightDecay: 0.1, decoupledWeightDecay: true, kernel })],
+  ["yogi", (kernel = "auto") => yogi({ kernel })],
+  ["emaMomentum", (kernel = "auto") => emaMomentum({ lr: 0.1, beta: 0.8, kernel })],
+  ["heavyBall", (kernel = "auto") => heavyBall({ lr: 0.1, beta: 0.8, kernel })],
+  ["nesterov", (kernel = "auto") => nesterov({ lr: 0.1, beta: 0.8, kernel })],
+  ["yogi, the paper's form (no bias correction, v₀ = 0), weight decay", (kernel = "auto") => yogi({ biasCorrection: false, initialAccumulatorValue: 0, weightDecay: 0.1, kernel })],
+  ["yogi, lr 0.1, β₂ 0.9, eps 1e-8", (kernel = "auto") => yogi({ lr: 0.1, beta2: 0.9, eps: 1e-8, kernel })],
 ];
 
+/**
+ * Steps an optimizer made with kernel "js" and one made with kernel "wasm", both of n parameters, on the
+ * same gradients: the loop and the kernel generated from it must agree bit for bit at every length.
+ * `inPlace`: the "wasm" one's params and grads are kernel-heap arrays.
+ */
+function compareChoices(make: (kernel: KernelChoice) => Stepper, n: number, seed: number, inPlace = false): void {
+  const r = rng(seed, 2);
+  const start = Float64Array.from({ length: n }, () => r.normal());
+  const [js, wasm] = [make("js"), make("wasm")];
+  const pJs = start.slice();
+  const pWasm = inPlace ? kernelArray(n) : start.slice();
+  pWasm.set(start);
+  const gWasm = inPlace ? kernelArray(n) : undefined;
+  for (const g of gradients(seed, n, 25)) {
+    gWasm?.set(g);
+    js.step(pJs, g);
+    wasm.step(pWasm, gWasm ?? g);
+  }
+  const arrays = stateArrays(wasm);
+  assert.deepEqual(arrays.map(([name]) => name), stateArrays(js).map(([name]) => name), "the same state arrays");
+  if (arrays.length > 0) assert.ok(usesKernel(wasm), `kernel "wasm" runs the kernel at n = ${n}`);
+  assert.ok(!usesKernel(js), `kernel "js" runs the loop at n = ${n}`);
+  sameBits(pWasm, Array.from(pJs), `params (n = ${n})`);
+  for (const [name, values] of arrays) {
+    const expected = (js.state as Record<string, Float64Array>)[name];
+    assert.equal(values.length, expected.length);
+    sameBits(values, Array.from(expected), `${name} (n = ${n})`);
+  }
+}
+
 describe("WebAssembly kernels", () => {
+  for (const [label, make] of VARIANTS) {
+    it(`give what the loop gives, kernel "js" against "wasm", at every length (staged and in place): ${label}`, () => {
+      for (const n of [1, 2, 3, 15, 16, 17, 101]) {
+        compareChoices(make, n, n);
+        compareChoices(make, n, n + 1, true);
+      }
+    });
+  }
+
+  for (const kernel of ["js", "wasm"] as const) {
+    it(`leave params and state unchanged when a step is rejected, kernel "${kernel}", at any length`, () => {
+      for (const n of [1, 3, 64]) {
+        for (const make of [() => adam({ amsgrad: true, kernel, recordUpdate: true }), () => yogi({ kernel }), () => rmsprop({ centered: true, momentum: 0.9, kernel })]) {
+          const opt = make();
+          const params = new Float64Array(n).fill(1);
+          const [g1, g2] = gradients(9, n, 2);
+          opt.step(params, g1);
+          const state = () => stateArrays(opt).map(([name, a]) => [name, Array.from(a)]);
+          const before = { params: params.slice(), state: state() };
+          for (const [what, bad] of [["grads", NaN], ["grads", Infinity], ["params", -Infinity]] as const) {
+            const g = g2.slice();
+            const kept = params[n - 1];
+            if (what === "grads") g[n - 1] = bad;
+            else params[n - 1] = bad;
+            assert.throws(() => opt.step(params, g), new RegExp(`${what}\\[${n - 1}\\] is`));
+            params[n - 1] = kept;
+            assert.deepEqual(params, before.params);
+            assert.deepEqual(state(), before.state);
+            assert.equal(opt.state.t, 1);
+          }
+          opt.step(params, g2);
+          assert.equal(opt.state.t, 2);
+        }
+      }
+    });
+  }
+
+  it("take the kernel option as a common option: checked, defaulted, kept in options and stateDict", () => {
+    assert.equal(adam().options.kernel, "auto");
+    assert.equal(sgd({ lr: 0.1, kernel: "js" }).options.kernel, "js");
+    assert.throws(() => sgd({ lr: 0.1, kernel: "gpu" as never }), /sgd.*kernel/);
+    assert.throws(() => adam({ kernel: 1 as never }), /adam.*kernel/);
+    assert.equal((yogi({ kernel: "wasm" }).stateDict().options as { kernel: string }).kernel, "wasm");
+    assert.equal(heavyBall({ lr: 0.1, kernel: "js" }).options.kernel, "js");
+    // Newton has no element-wise loop: "js" and "auto" are accepted, "wasm" is refused.
+    assert.equal(newton({ kernel: "js" }).options.kernel, "js");
+    assert.throws(() => newton({ kernel: "wasm" }), /newton: kernel "wasm": newton has no WebAssembly kernel/);
+  });
+
   for (const [label, make] of VARIANTS) {
     it(`match the JavaScript loop bit for bit: ${label}`, () => {
       for (const n of [KERNEL_MIN_LENGTH, 17, 101]) compare(make, n, n);

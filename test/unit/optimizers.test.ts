@@ -711,7 +711,7 @@ describe("state, schedules and options", () => {
   it("options lists every hyperparameter with defaults filled in (PyTorch's)", () => {
     assert.deepEqual(
       { ...adam().options },
-      { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, amsgrad: false, decoupledWeightDecay: false, epsHat: false, amsgradMax: "raw", biasCorrection: true, recordUpdate: false },
+      { lr: 1e-3, beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0, amsgrad: false, decoupledWeightDecay: false, epsHat: false, amsgradMax: "raw", biasCorrection: true, recordUpdate: false, kernel: "auto" },
     );
     assert.equal(adamw().options.weightDecay, 0.01);
     assert.equal(adamax().options.lr, 2e-3);
@@ -724,7 +724,7 @@ describe("state, schedules and options", () => {
     assert.equal(rmsprop().options.lr, 0.01);
     assert.deepEqual(
       { ...sgd({ lr: 0.1 }).options },
-      { lr: 0.1, momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, lrInsideMomentum: false, dampenFirstStep: false, recordUpdate: false },
+      { lr: 0.1, momentum: 0, dampening: 0, nesterov: false, weightDecay: 0, lrInsideMomentum: false, dampenFirstStep: false, recordUpdate: false, kernel: "auto" },
     );
   });
 

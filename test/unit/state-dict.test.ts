@@ -42,6 +42,10 @@ const MAKERS: [string, () => AnyOptimizer][] = [
   ["heavyBall", () => heavyBall({ lr: 0.05, beta: 0.8 })],
   ["nesterov", () => nesterov({ lr: 0.05, beta: 0.8 })],
   ["chain(clip, decay, adam)", () => chain(clipByGlobalNorm(1), decoupledWeightDecay(0.01), adam({ lr: 0.01 }))],
+  ["adam amsgrad, kernel wasm", () => adam({ lr: 0.01, amsgrad: true, kernel: "wasm" })],
+  ["rmsprop centered momentum, kernel js", () => rmsprop({ lr: 0.01, centered: true, momentum: 0.5, kernel: "js" })],
+  ["yogi, kernel wasm", () => yogi({ lr: 0.01, kernel: "wasm" })],
+  ["sgd nesterov, kernel js", () => sgd({ lr: 0.05, momentum: 0.9, nesterov: true, kernel: "js" })],
 ];
 
 /** Gradients of a quadratic with noise, drawn from a seed, so two runs see the same sequence. */
@@ -100,6 +104,34 @@ describe("state_dict: a resumed run continues bit for bit", () => {
     const n = 3;
     const h = Float64Array.from({ length: n * n }, (_, i) => (i % (n + 1) === 0 ? 2 + i : 0.1));
     resumes(() => newton({ lr: 0.5 }) as unknown as AnyOptimizer, n, "newton", h);
+  });
+  it("a run saved on one path (kernel) resumes on the other bit for bit", () => {
+    const makers: ((kernel: "js" | "wasm") => AnyOptimizer)[] = [
+      (kernel) => adam({ lr: 0.01, amsgrad: true, kernel }),
+      (kernel) => rmsprop({ lr: 0.01, centered: true, momentum: 0.5, kernel }),
+      (kernel) => yogi({ lr: 0.01, kernel }),
+      (kernel) => nadam({ lr: 0.01, kernel }),
+      (kernel) => sgd({ lr: 0.05, momentum: 0.9, kernel }),
+    ];
+    for (const make of makers) {
+      for (const [from, to] of [["js", "wasm"], ["wasm", "js"]] as const) {
+        const n = 9;
+        const straight = make(to);
+        const p1 = Float64Array.from({ length: n }, (_, i) => Math.sin(i + 1));
+        const r1 = rng(5);
+        run(straight, p1, r1, 10);
+        const first = make(from);
+        const p2 = Float64Array.from({ length: n }, (_, i) => Math.sin(i + 1));
+        const r2 = rng(5);
+        run(first, p2, r2, 5);
+        const second = make(to);
+        second.loadStateDict(JSON.parse(JSON.stringify(first.stateDict())));
+        assert.equal((second.stateDict() as { options: { kernel: string } }).options.kernel, to, "the loader keeps its own path");
+        run(second, p2, r2, 5);
+        sameBits(p1, p2, `${first.name} ${from} → ${to} params`);
+        sameState(straight, second, `${first.name} ${from} → ${to}`);
+      }
+    }
   });
   it("a state saved before the first step loads as a fresh optimizer, and resets a used one", () => {
     const saved = adam().stateDict();
