@@ -8,4 +8,4 @@ answer2 = Math.sign(-1.2) * Math.max(Math.abs(-1.2) - 0.5, 0); // S_t(v) = sign(
 // %% 11.3
 answer3 = 1 / (1 - 0.2); // a kept unit is divided by the keep probability 1 − p
 // %% 11.4
-elasticNet = (v: number, t: number, s: number) => (Math.sign(v) * Math.max(Math.abs(v) - t, 0)) / (1 + s); // soft-threshold, then shrink by 1/(1 + s)
+elasticNet = (v: number, t1: number, t2: number) => (Math.sign(v) * Math.max(Math.abs(v) - t1, 0)) / (1 + t2); // soft-threshold at t₁, then shrink by 1/(1 + t₂)

@@ -49,8 +49,8 @@ export const activations: { readonly [K in ActivationName]: Activation } = {
   },
   leakyRelu: {
     name: "leakyRelu",
-    tex: "\\operatorname{LeakyReLU}(z) = \\max(\\alpha z, z)",
-    derivativeTex: "\\operatorname{LeakyReLU}'(z) = 1 \\text{ if } z > 0 \\text{ else } \\alpha",
+    tex: "\\operatorname{LeakyReLU}(z) = \\max(z,\\ \\text{slope}\\cdot z)",
+    derivativeTex: "\\operatorname{LeakyReLU}'(z) = 1 \\text{ if } z > 0 \\text{ else slope}",
     f: (z, alpha = 0.01) => (z > 0 ? z : alpha * z),
     df: (z, _h, alpha = 0.01) => (z > 0 ? 1 : alpha),
   },

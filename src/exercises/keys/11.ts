@@ -15,7 +15,7 @@ export default {
     hint: "a unit is kept with probability 1 − p; scale so that its expected output is unchanged.",
     mistakes: [{ value: () => 1 / 0.2, says: "p is the probability of dropping a unit, not of keeping it." }],
   }),
-  "11.4": functionKey("elastic-net proximal step", (v: number, t: number, s: number) => softThreshold(v, t) / (1 + s), [[1.5, 0.5, 1], [-0.3, 0.5, 2], [-2, 0.1, 0], [0.7, 0, 0.5]], {
-    hint: "for w ≠ 0 set the derivative to 0: w − v + t·sign(w) + s·w = 0; and w = 0 when |v| ≤ t.",
+  "11.4": functionKey("elastic-net proximal step", (v: number, t1: number, t2: number) => softThreshold(v, t1) / (1 + t2), [[1.5, 0.5, 1], [-0.3, 0.5, 2], [-2, 0.1, 0], [0.7, 0, 0.5]], {
+    hint: "for w ≠ 0 set the derivative to 0: w − v + t₁·sign(w) + t₂·w = 0; and w = 0 when |v| ≤ t₁.",
   }),
 };

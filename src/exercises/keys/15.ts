@@ -21,13 +21,13 @@ export default {
   }),
   "15.3": experimentKey(
     "final test accuracy without warmup",
-    ({ eta }: { eta: number }) => {
+    ({ warmEta }: { warmEta: number }) => {
       const { train, test } = lessonDigits();
       const net = mlp({ sizes: [196, 64, 64, 10], loss: "softmaxCrossEntropy", init: "he", seed: 0 });
-      const run = fit(net, train, adam({ lr: cosineDecay({ lr: eta, totalSteps: 6 * Math.ceil(train.n / 50) }) }), { epochs: 6, batchSize: 50, test });
+      const run = fit(net, train, adam({ lr: cosineDecay({ lr: warmEta, totalSteps: 6 * Math.ceil(train.n / 50) }) }), { epochs: 6, batchSize: 50, test });
       return run.testAccuracy![run.epochs];
     },
-    { knobs: { eta: 0.01 }, tolerance: { rtol: 0, atol: 0.0015 }, hint: "set warmEta = 0.01 in the warmup cell, re-run it, and read the final test accuracy of the run without warmup from the table (a fraction such as 0.87, not a percentage)." },
+    { knobs: { warmEta: 0.01 }, tolerance: { rtol: 0, atol: 0.0015 }, hint: "set warmEta = 0.01 in the warmup cell, re-run it, and read the final test accuracy of the run without warmup from the table (a fraction such as 0.87, not a percentage)." },
   ),
   "15.4": experimentKey(
     "final test accuracy of the constant schedule",

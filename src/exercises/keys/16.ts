@@ -20,7 +20,7 @@ export default {
     "the second smoothed value",
     (x0: number, x1: number, beta: number) => smoothed([x0, x1], beta)[1],
     [[2.3, 2.1, 0.9], [1, 1, 0.5], [5, 0, 0.99], [0.2, 0.4, 0]],
-    { hint: "s₁ = (1 − β)(βx₀ + x₁) / (1 − β²); with β = 0 it is just x₁." },
+    { hint: "m̂₁ = (1 − β)(βx₀ + x₁) / (1 − β²); with β = 0 it is just x₁." },
   ),
   "16.4": experimentKey(
     "the range test's suggested learning rate",
