@@ -360,6 +360,49 @@ describe("JupyterLab 4", { skip: missing ?? false, concurrency: false }, () => {
     }
   });
 
+  test("a live network figure retrains in the notebook page when its slider moves, to its last epoch, with no error", async () => {
+    await shutdownKernels(server);
+    scratchNotebook(server.rootDir, "live-network.ipynb", ['import { plot, liveMoonsNetwork } from "optimlab";', "plot(liveMoonsNetwork({ eta: 0.01, batchSize: 32, epochs: 30 }));"]);
+    const { page, problems } = await openPage(browser, server);
+    try {
+      await openNotebook(page, server, "live-network.ipynb");
+      await runAll(page);
+      await page.waitForSelector(`${VISIBLE} .optimlab-live .optimlab-live-controls input[type=range]`, { timeout: 60_000 });
+      const before = await inspectNotebook(page);
+      assert.equal(before.livePlots, 1, "the live version is mounted");
+      assert.equal(before.plots, 1, "one figure shows: the static version above it is hidden");
+      const drawn = () => page.$eval(`${VISIBLE} .optimlab-live .optimlab-plot`, (el) => JSON.stringify(el.data.map((trace) => [trace.x, trace.y, trace.z])));
+      const drawnBefore = await drawn();
+      // The student moves the learning-rate slider (η) as far as it goes: the network retrains from the same start.
+      const labels = await page.$$eval(`${VISIBLE} .optimlab-live .optimlab-live-controls label`, (els) => els.map((e) => e.textContent ?? ""));
+      const which = labels.findIndex((l) => /η/.test(l));
+      assert.ok(which >= 0, `an η slider among ${labels.join(" | ")}`);
+      const sliders = await page.$$(`${VISIBLE} .optimlab-live input[type=range]`);
+      await sliders[which].evaluate((input) => {
+        input.value = input.max;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+      });
+      await page.waitForFunction(() => {
+        const view = window.optimlabLive?.at(-1);
+        return view && view.values().eta > 0.2 && view.idle();
+      }, undefined, { timeout: 60_000 });
+      const view = await page.evaluate(() => {
+        const v = window.optimlabLive.at(-1);
+        return { error: v.error, epoch: v.session.state.epoch, epochs: v.session.state.epochs, frames: v.timings.length };
+      });
+      assert.equal(view.error, null);
+      assert.equal(view.epoch, 30, "trained to the last epoch");
+      assert.ok(view.frames >= 1, "training drew frames");
+      assert.notEqual(await drawn(), drawnBefore, "the drawn boundary and losses changed");
+      mkdirSync(shotsDir, { recursive: true });
+      await page.screenshot({ path: join(shotsDir, "live-network-trusted.png") });
+      assert.deepEqual(problems, []);
+    } finally {
+      await page.close();
+      await shutdownKernels(server);
+    }
+  });
+
   test("a failing cell shows its error and stops Run All; nbclient sees the error too", async () => {
     scratchNotebook(server.rootDir, "failing.ipynb", ['import { adam } from "optimlab";', "const optimizer = adam({ lr: -1 });", 'console.log("after the error");']);
     const { page } = await openPage(browser, server);
