@@ -230,7 +230,8 @@ describe("the library in Chromium", { skip: chromiumPath() ? false : "no Chromiu
      * around the 15th digit (the cross-entropy goes through Math.log1p, whose last bit differs between
      * Node's and Chromium's V8, and the weights drift by an ulp somewhere in training). The lessons print 3 digits.
      */
-    const close = (got: number[], want: number[], what: string) => {
+    const close = (gotValues: readonly unknown[], wantValues: readonly unknown[], what: string) => {
+      const [got, want] = [gotValues.map(Number), wantValues.map(Number)];
       assert.equal(got.length, want.length, `${what}: ${got.length} values, not ${want.length}`);
       got.forEach((v, k) => assert.ok(Math.abs(v - want[k]) <= 1e-10 * Math.max(1e-3, Math.abs(want[k])), `${what}[${k}] = ${v}, Node ${want[k]}`));
     };
