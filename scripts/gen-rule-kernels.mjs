@@ -28,7 +28,7 @@ export const RULES = [
 export function ruleKernels() {
   return RULES.map(({ name, file, fn }) => ({
     path: `src/kernels/${name}.wat`,
-    text: translateRule(readFileSync(join(root, file), "utf8"), file, fn, name).wat,
+    text: translateRule(readFileSync(join(root, file), "utf8"), file, fn, name, { read: (path) => readFileSync(join(root, path), "utf8") }).wat,
   }));
 }
 

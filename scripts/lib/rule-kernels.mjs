@@ -11,11 +11,16 @@
 // where AdamStep (an interface or type literal in the same file) gives each scalar the type number (f64)
 // or boolean (a flag, i32). In the loop: const/let of numbers; assignment (=, +=, −=, ×=, ÷=) to them
 // and to array[i]; `if (flag)` / `if (!flag)` with blocks; expressions of + − × ÷, unary −, numeric
-// literals, array[i], the scalars, Math.sqrt/abs/max/min/sign and `flag ? a : b`. Anything else is an
-// error naming the line. Each operation becomes the same IEEE 754 operation on both lanes, in the same
+// literals, array[i], the scalars, Math.sqrt/abs/max/min/sign, `flag ? a : b` and calls of helpers.
+// A helper is a function declared in the same file, or imported by name from a relative module, whose
+// parameters are numbers and whose body is one `return expression` of its parameters in the same subset
+// (e.g. movingAverage in src/optimizers/moments.ts): the call is replaced by that expression with the
+// arguments in place of the parameters. Anything else is an error naming the line. Each operation becomes the same IEEE 754 operation on both lanes, in the same
 // order (no reassociation, no fused multiply-add), so the kernel's results equal the loop's bit for bit:
 // Math.max/min are f64x2.max/min (NaN if either is NaN, −0 below +0, as in JavaScript), Math.sign keeps
 // ±0 and NaN. Subexpressions of scalars only are computed once, before the loop, in f64.
+import { readFileSync } from "node:fs";
+import { posix } from "node:path";
 import ts from "typescript";
 
 const OPS = { "+": "add", "-": "sub", "*": "mul", "/": "div" };
@@ -56,6 +61,57 @@ function fail(file, node, why) {
   throw new Error(`${file}:${line + 1}: ${why}: ${node.getText().replace(/\s+/g, " ").slice(0, 80)}`);
 }
 
+/**
+ * A resolver of the helper functions that `source` (from `file`) declares or imports by name from a
+ * relative module, read with `read(path)`: name → { declaration, file, helpers } or undefined.
+ */
+function helperResolver(source, file, read, cache = new Map()) {
+  return (name, at) => {
+    const own = source.statements.find((s) => ts.isFunctionDeclaration(s) && s.name?.text === name);
+    if (own) return { declaration: own, file, helpers: helperResolver(source, file, read, cache) };
+    for (const s of source.statements) {
+      const named = s.importClause?.namedBindings;
+      if (!ts.isImportDeclaration(s) || !named || !ts.isNamedImports(named)) continue;
+      const element = named.elements.find((e) => e.name.text === name);
+      if (!element) continue;
+      const spec = s.moduleSpecifier.text;
+      if (!spec.startsWith(".")) fail(file, at, `the helper ${name} must come from a relative module, not ${spec}`);
+      const path = posix.join(posix.dirname(file), `${spec}.ts`);
+      if (!cache.has(path)) {
+        let text;
+        try {
+          text = read(path);
+        } catch {
+          fail(file, at, `cannot read ${path}, where the helper ${name} is imported from`);
+        }
+        cache.set(path, ts.createSourceFile(path, text, ts.ScriptTarget.ES2022, true));
+      }
+      const module = cache.get(path);
+      const original = (element.propertyName ?? element.name).text;
+      const declaration = module.statements.find((d) => ts.isFunctionDeclaration(d) && d.name?.text === original);
+      if (!declaration?.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) {
+        fail(file, at, `${path} has no exported function ${original}`);
+      }
+      return { declaration, file: path, helpers: helperResolver(module, path, read, cache) };
+    }
+    return undefined;
+  };
+}
+
+/** The parameter names and returned expression of helper `declaration`, or an error saying what is wrong. */
+function helperParts(file, declaration) {
+  const why = "a helper must be `function f(a: number, ...): number { return expression; }`";
+  const names = declaration.parameters.map((p) => {
+    if (!ts.isIdentifier(p.name) || p.initializer || p.dotDotDotToken || p.questionToken || p.type?.kind !== ts.SyntaxKind.NumberKeyword) fail(file, p, why);
+    return p.name.text;
+  });
+  const statements = declaration.body?.statements ?? [];
+  if (declaration.asteriskToken || declaration.typeParameters || statements.length !== 1 || !ts.isReturnStatement(statements[0]) || !statements[0].expression) {
+    fail(file, declaration.name ?? declaration, why);
+  }
+  return { names, returned: statements[0].expression };
+}
+
 /** Names of a `{ a, b }` parameter, in order. */
 function bindingNames(file, parameter) {
   if (!ts.isObjectBindingPattern(parameter.name)) fail(file, parameter, "expected a destructured parameter { a, b, ... }");
@@ -89,8 +145,9 @@ function scalarTypes(file, source, parameter) {
  * `name`: { wat, state, scalars } with the WebAssembly text and the names of its state arrays and scalars,
  * in the order of the kernel's parameters (params, grads, the state arrays, pairs, the scalars).
  */
-export function translateRule(text, file, fn, name) {
+export function translateRule(text, file, fn, name, { read = (path) => readFileSync(path, "utf8") } = {}) {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.ES2022, true);
+  const helpers = helperResolver(source, file, read);
   const declaration = source.statements.find((s) => ts.isFunctionDeclaration(s) && s.name?.text === fn);
   if (!declaration) throw new Error(`${file}: no function ${fn}`);
   if (!declaration.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword)) fail(file, declaration.name, "the rule's loop must be exported");
@@ -147,19 +204,44 @@ export function translateRule(text, file, fn, name) {
     return `(local.get $${splats.get(e.code)})`;
   };
   const condition = (node) => {
+    if (inlining.length > 0) fail(here(), node, "a helper may use only its parameters, numbers");
     if (ts.isParenthesizedExpression(node)) return condition(node.expression);
     if (ts.isIdentifier(node) && types.get(node.text) === "i32" && scalars.includes(node.text)) return `(local.get $${node.text})`;
     if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return `(i32.eqz ${condition(node.operand)})`;
     return fail(file, node, "a condition must be a boolean scalar (or its negation)");
   };
   const load = (node) => {
+    if (inlining.length > 0) fail(here(), node, "a helper may use only its parameters, numbers");
     if (!ts.isIdentifier(node.expression) || !arrays.has(node.expression.text)) fail(file, node, "only the rule's arrays can be indexed");
     if (!ts.isIdentifier(node.argumentExpression) || node.argumentExpression.text !== index) fail(file, node, `arrays are indexed by ${index} only`);
     return `(i32.add (local.get $${node.expression.text}) (local.get $${index}))`;
   };
+  // Helper calls being inlined, innermost last: { name, file, helpers, args: Map(parameter → value) }.
+  const inlining = [];
+  const here = () => inlining.at(-1)?.file ?? file;
+  const call = (node) => {
+    const callee = node.expression.text;
+    const frame = inlining.at(-1);
+    const helper = (frame?.helpers ?? helpers)(callee, node);
+    if (!helper) fail(here(), node, `${callee} is neither a function of this file nor imported from a relative module`);
+    if (inlining.some((f) => f.declaration === helper.declaration)) fail(here(), node, `the helper ${callee} calls itself`);
+    const { names, returned } = helperParts(helper.file, helper.declaration);
+    if (node.arguments.length !== names.length) fail(here(), node, `${callee} takes ${names.length} arguments`);
+    const values = node.arguments.map(expr);
+    inlining.push({ declaration: helper.declaration, file: helper.file, helpers: helper.helpers, args: new Map(names.map((n, k) => [n, values[k]])) });
+    try {
+      return expr(returned);
+    } finally {
+      inlining.pop();
+    }
+  };
   const expr = (node) => {
     if (ts.isParenthesizedExpression(node)) return expr(node.expression);
     if (ts.isNumericLiteral(node)) return { vec: false, code: `(f64.const ${watNumber(Number(node.text))})` };
+    if (ts.isIdentifier(node) && inlining.length > 0) {
+      const value = inlining.at(-1).args.get(node.text);
+      return value ?? fail(here(), node, "a helper may use only its parameters");
+    }
     if (ts.isIdentifier(node)) {
       const local = lookup(node.text);
       if (local) return { vec: true, code: `(local.get $${local})` };
@@ -202,7 +284,8 @@ export function translateRule(text, file, fn, name) {
         return { vec: true, code: `(v128.bitselect (v128.or (v128.and (local.tee $${x} ${asVector(args[0])}) ${signBit}) ${one}) (local.get $${x}) ${nonzero})` };
       }
     }
-    return fail(file, node, "not in the subset a kernel is generated from");
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression)) return call(node);
+    return fail(here(), node, "not in the subset a kernel is generated from");
   };
   /** op ∈ add sub mul div max min over two operands, in f64 when both are scalar, else f64x2. */
   function arithmetic(op, [a, b]) {

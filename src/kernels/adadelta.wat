@@ -19,13 +19,13 @@
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
         ;; const g = grads[i];
         (local.set $g (v128.load (i32.add (local.get $grads) (local.get $i))))
-        ;; const vi = rho * v[i] + (1 - rho) * g * g;
+        ;; const vi = movingAverageOfSquares(rho, v[i], g);
         (local.set $vi (f64x2.add (f64x2.mul (local.get $rho_x2) (v128.load (i32.add (local.get $v) (local.get $i)))) (f64x2.mul (f64x2.mul (local.get $c) (local.get $g)) (local.get $g))))
         ;; v[i] = vi;
         (v128.store (i32.add (local.get $v) (local.get $i)) (local.get $vi))
         ;; const delta = (Math.sqrt(u[i] + eps) / Math.sqrt(vi + eps)) * g;
         (local.set $delta (f64x2.mul (f64x2.div (f64x2.sqrt (f64x2.add (v128.load (i32.add (local.get $u) (local.get $i))) (local.get $eps_x2))) (f64x2.sqrt (f64x2.add (local.get $vi) (local.get $eps_x2)))) (local.get $g)))
-        ;; u[i] = rho * u[i] + (1 - rho) * delta * delta;
+        ;; u[i] = movingAverageOfSquares(rho, u[i], delta);
         (v128.store (i32.add (local.get $u) (local.get $i)) (f64x2.add (f64x2.mul (local.get $rho_x2) (v128.load (i32.add (local.get $u) (local.get $i)))) (f64x2.mul (f64x2.mul (local.get $c) (local.get $delta)) (local.get $delta))))
         ;; params[i] -= lr * delta;
         (v128.store (i32.add (local.get $params) (local.get $i)) (f64x2.sub (v128.load (i32.add (local.get $params) (local.get $i))) (f64x2.mul (local.get $lr_x2) (local.get $delta))))

@@ -24,9 +24,9 @@
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
         ;; const g = grads[i];
         (local.set $g (v128.load (i32.add (local.get $grads) (local.get $i))))
-        ;; const mi = beta1 * m[i] + (1 - beta1) * g;
+        ;; const mi = movingAverage(beta1, m[i], g);
         (local.set $mi (f64x2.add (f64x2.mul (local.get $beta1_x2) (v128.load (i32.add (local.get $m) (local.get $i)))) (f64x2.mul (local.get $c) (local.get $g))))
-        ;; const vi = beta2 * v[i] + (1 - beta2) * g * g;
+        ;; const vi = movingAverageOfSquares(beta2, v[i], g);
         (local.set $vi (f64x2.add (f64x2.mul (local.get $beta2_x2) (v128.load (i32.add (local.get $v) (local.get $i)))) (f64x2.mul (f64x2.mul (local.get $c_2) (local.get $g)) (local.get $g))))
         ;; m[i] = mi;
         (v128.store (i32.add (local.get $m) (local.get $i)) (local.get $mi))

@@ -21,7 +21,7 @@
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
         ;; const g = grads[i];
         (local.set $g (v128.load (i32.add (local.get $grads) (local.get $i))))
-        ;; const mi = beta1 * m[i] + (1 - beta1) * g;
+        ;; const mi = movingAverage(beta1, m[i], g);
         (local.set $mi (f64x2.add (f64x2.mul (local.get $beta1_x2) (v128.load (i32.add (local.get $m) (local.get $i)))) (f64x2.mul (local.get $c) (local.get $g))))
         ;; const ui = Math.max(beta2 * u[i], Math.abs(g) + epsInMax);
         (local.set $ui (f64x2.max (f64x2.mul (local.get $beta2_x2) (v128.load (i32.add (local.get $u) (local.get $i)))) (f64x2.add (f64x2.abs (local.get $g)) (local.get $epsInMax_x2))))

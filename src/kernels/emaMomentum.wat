@@ -16,7 +16,7 @@
     (block $done
       (loop $pair
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
-        ;; const vi = beta * v[i] + (1 - beta) * grads[i];
+        ;; const vi = movingAverage(beta, v[i], grads[i]);
         (local.set $vi (f64x2.add (f64x2.mul (local.get $beta_x2) (v128.load (i32.add (local.get $v) (local.get $i)))) (f64x2.mul (local.get $c) (v128.load (i32.add (local.get $grads) (local.get $i))))))
         ;; v[i] = vi;
         (v128.store (i32.add (local.get $v) (local.get $i)) (local.get $vi))

@@ -24,7 +24,7 @@
         (br_if $done (i32.ge_u (local.get $i) (local.get $end)))
         ;; const g = grads[i];
         (local.set $g (v128.load (i32.add (local.get $grads) (local.get $i))))
-        ;; const vi = alpha * v[i] + (1 - alpha) * g * g;
+        ;; const vi = movingAverageOfSquares(alpha, v[i], g);
         (local.set $vi (f64x2.add (f64x2.mul (local.get $alpha_x2) (v128.load (i32.add (local.get $v) (local.get $i)))) (f64x2.mul (f64x2.mul (local.get $c) (local.get $g)) (local.get $g))))
         ;; v[i] = vi;
         (v128.store (i32.add (local.get $v) (local.get $i)) (local.get $vi))
@@ -33,7 +33,7 @@
         ;; if (centered)
         (if (local.get $centered)
           (then
-            ;; const a = alpha * gAvg[i] + (1 - alpha) * g;
+            ;; const a = movingAverage(alpha, gAvg[i], g);
             (local.set $a (f64x2.add (f64x2.mul (local.get $alpha_x2) (v128.load (i32.add (local.get $gAvg) (local.get $i)))) (f64x2.mul (local.get $c) (local.get $g))))
             ;; gAvg[i] = a;
             (v128.store (i32.add (local.get $gAvg) (local.get $i)) (local.get $a))

@@ -23,7 +23,7 @@
         (local.set $g (v128.load (i32.add (local.get $grads) (local.get $i))))
         ;; const g2 = g * g;
         (local.set $g2 (f64x2.mul (local.get $g) (local.get $g)))
-        ;; const mi = beta1 * m[i] + (1 - beta1) * g;
+        ;; const mi = movingAverage(beta1, m[i], g);
         (local.set $mi (f64x2.add (f64x2.mul (local.get $beta1_x2) (v128.load (i32.add (local.get $m) (local.get $i)))) (f64x2.mul (local.get $c) (local.get $g))))
         ;; const vi = v[i] - (1 - beta2) * Math.sign(v[i] - g2) * g2;
         (local.set $vi (f64x2.sub (v128.load (i32.add (local.get $v) (local.get $i))) (f64x2.mul (f64x2.mul (local.get $c_2) (v128.bitselect (v128.or (v128.and (local.tee $sign (f64x2.sub (v128.load (i32.add (local.get $v) (local.get $i))) (local.get $g2))) (v128.const i64x2 0x8000000000000000 0x8000000000000000)) (v128.const f64x2 1 1)) (local.get $sign) (v128.and (f64x2.ne (local.get $sign) (v128.const f64x2 0 0)) (f64x2.eq (local.get $sign) (local.get $sign))))) (local.get $g2))))

@@ -5,6 +5,7 @@ import { fraction, nonNegative, learningRate, type OptionsOf, type ResolvedOf } 
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { adadeltaWasm } from "../kernels/adadelta.wasm";
+import { movingAverageOfSquares } from "./moments";
 
 const adadeltaKernel = ruleKernel(adadeltaWasm);
 
@@ -44,10 +45,10 @@ export interface AdadeltaStep {
 export function adadeltaUpdate(params: Float64Array, grads: Float64Array, { v, u }: AdadeltaState, { rho, eps, lr }: AdadeltaStep): void {
   for (let i = 0; i < params.length; i++) {
     const g = grads[i];
-    const vi = rho * v[i] + (1 - rho) * g * g;
+    const vi = movingAverageOfSquares(rho, v[i], g);
     v[i] = vi;
     const delta = (Math.sqrt(u[i] + eps) / Math.sqrt(vi + eps)) * g;
-    u[i] = rho * u[i] + (1 - rho) * delta * delta;
+    u[i] = movingAverageOfSquares(rho, u[i], delta);
     params[i] -= lr * delta;
   }
 }

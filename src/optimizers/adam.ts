@@ -5,6 +5,7 @@ import { boolean, decayRate, learningRate, nonNegative, oneOf, type OptionsOf, t
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { adamWasm } from "../kernels/adam.wasm";
+import { movingAverage, movingAverageOfSquares } from "./moments";
 
 const adamKernel = ruleKernel(adamWasm);
 
@@ -78,8 +79,8 @@ export function adamUpdate(
 ): void {
   for (let i = 0; i < params.length; i++) {
     const g = grads[i];
-    const mi = beta1 * m[i] + (1 - beta1) * g;
-    const vi = beta2 * v[i] + (1 - beta2) * g * g;
+    const mi = movingAverage(beta1, m[i], g);
+    const vi = movingAverageOfSquares(beta2, v[i], g);
     m[i] = mi;
     v[i] = vi;
     let second = vi * before;

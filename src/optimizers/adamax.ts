@@ -5,6 +5,7 @@ import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type Res
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { adamaxWasm } from "../kernels/adamax.wasm";
+import { movingAverage } from "./moments";
 
 const adamaxKernel = ruleKernel(adamaxWasm);
 
@@ -58,7 +59,7 @@ export function adamaxUpdate(
 ): void {
   for (let i = 0; i < params.length; i++) {
     const g = grads[i];
-    const mi = beta1 * m[i] + (1 - beta1) * g;
+    const mi = movingAverage(beta1, m[i], g);
     const ui = Math.max(beta2 * u[i], Math.abs(g) + epsInMax);
     m[i] = mi;
     u[i] = ui;

@@ -4,6 +4,7 @@ import { zeros } from "./state";
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { ruleArena } from "../kernels/choice";
 import { emaMomentumWasm } from "../kernels/emaMomentum.wasm";
+import { movingAverage } from "./moments";
 
 const emaMomentumKernel = ruleKernel(emaMomentumWasm);
 
@@ -28,7 +29,7 @@ export interface EmaMomentumStep {
  */
 export function emaMomentumUpdate(params: Float64Array, grads: Float64Array, { v }: EmaMomentumState, { beta, lr }: EmaMomentumStep): void {
   for (let i = 0; i < params.length; i++) {
-    const vi = beta * v[i] + (1 - beta) * grads[i];
+    const vi = movingAverage(beta, v[i], grads[i]);
     v[i] = vi;
     params[i] -= lr * vi;
   }

@@ -6,6 +6,7 @@ import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { nadamWasm } from "../kernels/nadam.wasm";
 import { pow } from "../math/portable";
+import { movingAverage, movingAverageOfSquares } from "./moments";
 
 const nadamKernel = ruleKernel(nadamWasm);
 
@@ -62,8 +63,8 @@ export function nadamUpdate(
 ): void {
   for (let i = 0; i < params.length; i++) {
     const g = grads[i];
-    const mi = beta1 * m[i] + (1 - beta1) * g;
-    const vi = beta2 * v[i] + (1 - beta2) * g * g;
+    const mi = movingAverage(beta1, m[i], g);
+    const vi = movingAverageOfSquares(beta2, v[i], g);
     m[i] = mi;
     v[i] = vi;
     params[i] -= (gradCoefficient * g + momentCoefficient * mi) / (Math.sqrt(vi) * after + eps);

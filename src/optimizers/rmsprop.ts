@@ -5,6 +5,7 @@ import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type Res
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { rmspropWasm } from "../kernels/rmsprop.wasm";
+import { movingAverage, movingAverageOfSquares } from "./moments";
 
 const rmspropKernel = ruleKernel(rmspropWasm);
 
@@ -69,11 +70,11 @@ export function rmspropUpdate(
 ): void {
   for (let i = 0; i < params.length; i++) {
     const g = grads[i];
-    const vi = alpha * v[i] + (1 - alpha) * g * g;
+    const vi = movingAverageOfSquares(alpha, v[i], g);
     v[i] = vi;
     let vTilde = vi;
     if (centered) {
-      const a = alpha * gAvg[i] + (1 - alpha) * g;
+      const a = movingAverage(alpha, gAvg[i], g);
       gAvg[i] = a;
       // v − a² ≥ 0 in exact arithmetic (a variance); rounding can take it just below 0, whose root is NaN.
       vTilde = Math.max(vi - a * a, 0);

@@ -5,6 +5,7 @@ import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type Res
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { yogiWasm } from "../kernels/yogi.wasm";
+import { movingAverage } from "./moments";
 
 const yogiKernel = ruleKernel(yogiWasm);
 
@@ -55,7 +56,7 @@ export function yogiUpdate(params: Float64Array, grads: Float64Array, { m, v }: 
   for (let i = 0; i < params.length; i++) {
     const g = grads[i];
     const g2 = g * g;
-    const mi = beta1 * m[i] + (1 - beta1) * g;
+    const mi = movingAverage(beta1, m[i], g);
     const vi = v[i] - (1 - beta2) * Math.sign(v[i] - g2) * g2;
     m[i] = mi;
     v[i] = vi;

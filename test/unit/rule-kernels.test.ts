@@ -14,6 +14,7 @@ import { translateRule, watNumber } from "../../scripts/lib/rule-kernels.mjs";
 import { RULES, staleRuleKernels } from "../../scripts/gen-rule-kernels.mjs";
 
 const root = join(__dirname, "..", "..");
+const read = (path: string) => readFileSync(join(root, path), "utf8");
 
 const TINY = `
 interface TinyStep { a: number; b: number; flip: boolean; keep: boolean }
@@ -126,6 +127,82 @@ export function tinyUpdate(params: Float64Array, grads: Float64Array, { s }: { s
   });
 });
 
+/** The WebAssembly instructions of a kernel, without its comments (which quote the loop's source lines). */
+const instructions = (wat: string) => wat.split("\n").filter((line) => !/^\s*;;/.test(line)).join("\n");
+
+describe("helper functions called in a rule's loop", () => {
+  const loop = (line: string, extra = "") => `${extra}
+export function tinyUpdate(params: Float64Array, grads: Float64Array, { s }: { s: Float64Array }, { a, b }: { a: number; b: number }): void {
+  for (let i = 0; i < params.length; i++) {
+    ${line}
+  }
+}`;
+  const moments = `export function average(beta: number, mean: number, x: number): number {
+  return beta * mean + (1 - beta) * x;
+}
+export function ofSquares(beta: number, mean: number, x: number): number {
+  return average(beta, mean, x * x) - (1 - beta) * x * x + (1 - beta) * x * x;
+}
+function hidden(x: number): number {
+  return x;
+}
+export function twoLines(x: number): number {
+  const y = x;
+  return y;
+}
+export function fromOutside(x: number): number {
+  return x * outside;
+}
+export function looping(x: number): number {
+  return looping(x);
+}
+`;
+  const files: Record<string, string> = { "lib/moments.ts": moments };
+  const fromFiles = (path: string) => files[path] ?? assert.fail(`no file ${path}`);
+
+  it("are inlined with their arguments in place of their parameters, into the same operations in the same order", () => {
+    const written = loop("s[i] = a * s[i] + (1 - a) * grads[i] * grads[i];\n    params[i] -= s[i];");
+    const ownHelper = loop(
+      "s[i] = blend(a, s[i], grads[i] * grads[i]);\n    params[i] -= s[i];",
+      "function blend(beta: number, mean: number, x: number): number {\n  return beta * mean + (1 - beta) * x;\n}",
+    );
+    const imported = loop("s[i] = average(a, s[i], grads[i] * grads[i]);\n    params[i] -= s[i];", 'import { average } from "./moments";');
+    const renamed = loop("s[i] = mean(a, s[i], grads[i] * grads[i]);\n    params[i] -= s[i];", 'import { average as mean } from "./moments";');
+    const expected = instructions(translateRule(written, "lib/tiny.ts", "tinyUpdate", "tiny").wat);
+    // (1 − a) · (g · g) is another rounding than (1 − a) · g · g: the argument stays one operand, as in JavaScript.
+    assert.notEqual(instructions(translateRule(ownHelper, "lib/tiny.ts", "tinyUpdate", "tiny").wat), expected);
+    const grouped = instructions(translateRule(loop("s[i] = a * s[i] + (1 - a) * (grads[i] * grads[i]);\n    params[i] -= s[i];"), "lib/tiny.ts", "tinyUpdate", "tiny").wat);
+    for (const text of [ownHelper, imported, renamed]) {
+      assert.equal(instructions(translateRule(text, "lib/tiny.ts", "tinyUpdate", "tiny", { read: fromFiles }).wat), grouped);
+    }
+    // A helper may call another helper of its own module.
+    const nested = loop("s[i] = ofSquares(a, s[i], grads[i]);", 'import { ofSquares } from "./moments";');
+    const nestedWritten = loop("s[i] = a * s[i] + (1 - a) * (grads[i] * grads[i]) - (1 - a) * grads[i] * grads[i] + (1 - a) * grads[i] * grads[i];");
+    assert.equal(
+      instructions(translateRule(nested, "lib/tiny.ts", "tinyUpdate", "tiny", { read: fromFiles }).wat),
+      instructions(translateRule(nestedWritten, "lib/tiny.ts", "tinyUpdate", "tiny").wat),
+    );
+  });
+
+  it("refuse anything but a function of numbers returning one expression of its parameters, saying why", () => {
+    const bad: [string, string, RegExp][] = [
+      ["s[i] = nowhere(a);", "", /lib\/tiny\.ts:4: nowhere is neither a function of this file nor imported from a relative module/],
+      ["s[i] = twoLines(a);", 'import { twoLines } from "./moments";', /lib\/moments\.ts:\d+: a helper must be `function f\(a: number, \.\.\.\): number \{ return expression; \}`/],
+      ["s[i] = fromOutside(a);", 'import { fromOutside } from "./moments";', /lib\/moments\.ts:\d+: a helper may use only its parameters: outside/],
+      ["s[i] = looping(a);", 'import { looping } from "./moments";', /lib\/moments\.ts:\d+: the helper looping calls itself/],
+      ["s[i] = hidden(a);", 'import { hidden } from "./moments";', /lib\/tiny\.ts:\d+: lib\/moments\.ts has no exported function hidden/],
+      ["s[i] = average(a, s[i]);", 'import { average } from "./moments";', /lib\/tiny\.ts:\d+: average takes 3 arguments/],
+      ["s[i] = clamp(a);", 'import { clamp } from "some-package";', /the helper clamp must come from a relative module, not some-package/],
+      ["s[i] = other(a);", 'import { other } from "./other";', /cannot read lib\/other\.ts, where the helper other is imported from/],
+      ["s[i] = arrays(a);", "function arrays(x: number): number {\n  return s[0];\n}", /a helper may use only its parameters, numbers/],
+      ["s[i] = typed(a);", "function typed(x: Float64Array): number {\n  return 1;\n}", /a helper must be/],
+    ];
+    for (const [line, extra, message] of bad) {
+      assert.throws(() => translateRule(loop(line, extra), "lib/tiny.ts", "tinyUpdate", "tiny", { read: fromFiles }), message, line);
+    }
+  });
+});
+
 describe("the committed rule kernels", () => {
   it("are what the rules' loops generate now (else: npm run kernels)", () => {
     assert.deepEqual(staleRuleKernels(), []);
@@ -134,9 +211,9 @@ describe("the committed rule kernels", () => {
   it("would be found stale after a change to a loop", () => {
     const { file, fn, name } = RULES.find((r: { name: string }) => r.name === "adam")!;
     const text = readFileSync(join(root, file), "utf8");
-    const changed = text.replace("const mi = beta1 * m[i] + (1 - beta1) * g;", "const mi = (1 - beta1) * g + beta1 * m[i];");
+    const changed = text.replace("const mi = movingAverage(beta1, m[i], g);", "const mi = (1 - beta1) * g + beta1 * m[i];");
     assert.notEqual(changed, text);
-    assert.notEqual(translateRule(changed, file, fn, name).wat, readFileSync(join(root, `src/kernels/${name}.wat`), "utf8"));
+    assert.notEqual(translateRule(changed, file, fn, name, { read }).wat, readFileSync(join(root, `src/kernels/${name}.wat`), "utf8"));
   });
 
   it("name the loop they come from, and every loop named in the table is an exported function of its rule's file", () => {
