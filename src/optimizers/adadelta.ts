@@ -1,5 +1,5 @@
 import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { optimizerOptions } from "./options";
+import { coupledWeightDecayOptions, optimizerOptions } from "./options";
 import { zeros } from "./state";
 import { fraction, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
@@ -16,8 +16,7 @@ const adadeltaSchema = optimizerOptions({
   rho: fraction(0.9),
   /** ε (default 1e-6). */
   eps: nonNegative(1e-6),
-  /** Coupled L2 weight decay λ (default 0). */
-  weightDecay: nonNegative(0),
+  ...coupledWeightDecayOptions,
 });
 
 export type AdadeltaOptions = OptionsOf<typeof adadeltaSchema>;

@@ -1,5 +1,5 @@
 import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { optimizerOptions } from "./options";
+import { coupledWeightDecayOptions, optimizerOptions } from "./options";
 import { filled } from "./state";
 import { boolean, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
@@ -13,8 +13,7 @@ const adagradSchema = optimizerOptions({
   lr: learningRate(0.01),
   /** η in γ / (1 + (t − 1)η) (default 0). */
   lrDecay: nonNegative(0),
-  /** Coupled L2 weight decay λ (default 0). */
-  weightDecay: nonNegative(0),
+  ...coupledWeightDecayOptions,
   /** s_0, the accumulator's starting value (default 0; TF.js and Keras use 0.1). */
   initialAccumulatorValue: nonNegative(0),
   /** ε (default 1e-10). */

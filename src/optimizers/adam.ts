@@ -1,11 +1,12 @@
 import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { optimizerOptions } from "./options";
 import { biasCorrection as correction, zeros } from "./state";
-import { boolean, decayRate, learningRate, nonNegative, oneOf, type OptionsOf, type ResolvedOf } from "../core/schema";
+import { boolean, learningRate, oneOf, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { adamWasm } from "../kernels/adam.wasm";
 import { movingAverage, movingAverageOfSquares } from "./moments";
+import { adamWeightDecayOptions, firstMomentOptions, secondMomentOptions } from "./momentOptions";
 
 const adamKernel = ruleKernel(adamWasm);
 
@@ -13,16 +14,9 @@ const adamKernel = ruleKernel(adamWasm);
 export const adamOwnOptions = {
   /** Learning rate γ or a schedule (default 1e-3). */
   lr: learningRate(1e-3),
-  /** Decay β₁ of the first moment, in [0, 1) (default 0.9). */
-  beta1: decayRate(0.9),
-  /** Decay β₂ of the second moment, in [0, 1) (default 0.999). */
-  beta2: decayRate(0.999),
-  /** ε (default 1e-8). */
-  eps: nonNegative(1e-8),
-  /** Weight decay λ (default 0): coupled L2 unless `decoupledWeightDecay`. */
-  weightDecay: nonNegative(0),
-  /** Decay the weights directly, θ ← θ(1 − γλ), as AdamW (default false). */
-  decoupledWeightDecay: boolean(false),
+  ...firstMomentOptions,
+  ...secondMomentOptions,
+  ...adamWeightDecayOptions,
   /** AMSGrad: divide by the running maximum of the second moment (default false). */
   amsgrad: boolean(false),
   /** Keras's ε̂ form: ε added to √v_t before bias correction (default false). */

@@ -1,25 +1,24 @@
 import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { optimizerOptions } from "./options";
+import { coupledWeightDecayOptions, optimizerOptions } from "./options";
 import { biasCorrection, zeros } from "./state";
 import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { adamaxWasm } from "../kernels/adamax.wasm";
 import { movingAverage } from "./moments";
+import { firstMomentOptions } from "./momentOptions";
 
 const adamaxKernel = ruleKernel(adamaxWasm);
 
 const adamaxSchema = optimizerOptions({
   /** Learning rate γ or a schedule (default 2e-3). */
   lr: learningRate(2e-3),
-  /** Decay β₁ of the first moment, in [0, 1) (default 0.9). */
-  beta1: decayRate(0.9),
+  ...firstMomentOptions,
   /** Decay β₂ of the infinity norm, in [0, 1) (default 0.999). */
   beta2: decayRate(0.999),
   /** ε (default 1e-8). */
   eps: nonNegative(1e-8),
-  /** Coupled L2 weight decay λ (default 0). */
-  weightDecay: nonNegative(0),
+  ...coupledWeightDecayOptions,
   /** ε inside the max (PyTorch, default true) or added to the denominator (TF.js, Keras). */
   epsInsideMax: boolean(true),
 });

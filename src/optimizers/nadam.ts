@@ -1,30 +1,24 @@
 import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
 import { optimizerOptions } from "./options";
 import { biasCorrection, zeros } from "./state";
-import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
+import { learningRate, nonNegative, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { nadamWasm } from "../kernels/nadam.wasm";
 import { pow } from "../math/portable";
 import { movingAverage, movingAverageOfSquares } from "./moments";
+import { adamWeightDecayOptions, firstMomentOptions, secondMomentOptions } from "./momentOptions";
 
 const nadamKernel = ruleKernel(nadamWasm);
 
 const nadamSchema = optimizerOptions({
   /** Learning rate γ or a schedule (default 2e-3). */
   lr: learningRate(2e-3),
-  /** β₁, in [0, 1) (default 0.9). */
-  beta1: decayRate(0.9),
-  /** β₂, in [0, 1) (default 0.999). */
-  beta2: decayRate(0.999),
-  /** ε (default 1e-8). */
-  eps: nonNegative(1e-8),
-  /** Weight decay λ (default 0): coupled L2 unless `decoupledWeightDecay`. */
-  weightDecay: nonNegative(0),
+  ...firstMomentOptions,
+  ...secondMomentOptions,
+  ...adamWeightDecayOptions,
   /** ψ in Dozat's momentum schedule (default 4e-3). */
   momentumDecay: nonNegative(4e-3),
-  /** Decay the weights directly, θ ← θ(1 − γλ) (default false). */
-  decoupledWeightDecay: boolean(false),
 });
 
 export type NadamOptions = OptionsOf<typeof nadamSchema>;
@@ -90,8 +84,8 @@ export function nadamUpdate(
  * generated from it (src/kernels/nadam.wat): bit-identical (test/unit/kernels.test.ts) and faster
  * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
  *
- * Defaults: lr 0.002, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, momentumDecay 0.004,
- *   decoupledWeightDecay false, recordUpdate false, kernel "auto".
+ * Defaults: lr 0.002, beta1 0.9, beta2 0.999, eps 1e-8, weightDecay 0, decoupledWeightDecay false,
+ *   momentumDecay 0.004, recordUpdate false, kernel "auto".
  */
 export function nadam(options: NadamOptions = {}): NadamOptimizer {
   const name = "nadam";

@@ -3,7 +3,7 @@
  * declares its own options and gets these appended: `optimizerOptions({ lr: learningRate(1e-3), … })`.
  * One more common option is one more property here.
  */
-import { boolean, oneOf, optionSchema, type Options, type OptionsOf } from "../core/schema";
+import { boolean, nonNegative, oneOf, optionSchema, type Options, type OptionsOf } from "../core/schema";
 import { KERNEL_CHOICES, type KernelChoice } from "../kernels/choice";
 
 /** The options every optimizer accepts. */
@@ -17,6 +17,12 @@ export const commonOptions = {
    * is saved by `stateDict` but not compared on load: a run saved on one path resumes on the other.
    */
   kernel: oneOf<KernelChoice>("auto", KERNEL_CHOICES),
+};
+
+/** Weight decay as the rules without a decoupled variant offer it (spread into their own options). */
+export const coupledWeightDecayOptions = {
+  /** Coupled L2 weight decay λ ≥ 0: g ← g + λθ (default 0). */
+  weightDecay: nonNegative(0),
 };
 
 /** Options every optimizer accepts. */

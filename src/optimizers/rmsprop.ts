@@ -1,5 +1,5 @@
 import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { optimizerOptions } from "./options";
+import { coupledWeightDecayOptions, optimizerOptions } from "./options";
 import { zeros } from "./state";
 import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
@@ -16,8 +16,7 @@ const rmspropSchema = optimizerOptions({
   alpha: decayRate(0.99),
   /** ε (default 1e-8). */
   eps: nonNegative(1e-8),
-  /** Coupled L2 weight decay λ (default 0). */
-  weightDecay: nonNegative(0),
+  ...coupledWeightDecayOptions,
   /** Momentum μ ≥ 0 (default 0). */
   momentum: nonNegative(0),
   /** Divide by an estimate of the variance instead of the raw second moment (default false). */

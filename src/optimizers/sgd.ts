@@ -1,5 +1,5 @@
 import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { optimizerOptions } from "./options";
+import { coupledWeightDecayOptions, optimizerOptions } from "./options";
 import { zeros } from "./state";
 import { boolean, fraction, learningRate, nonNegative, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
@@ -17,8 +17,7 @@ const sgdSchema = optimizerOptions({
   dampening: fraction(0),
   /** Nesterov momentum (default false); needs μ > 0 and τ = 0. */
   nesterov: boolean(false),
-  /** Coupled L2 weight decay λ ≥ 0 (default 0). */
-  weightDecay: nonNegative(0),
+  ...coupledWeightDecayOptions,
   /** Put γ inside the momentum buffer (Keras) instead of outside (PyTorch, default). */
   lrInsideMomentum: boolean(false),
   /** Dampen the first step too (b_0 = 0) instead of PyTorch's b_1 = g (default false). */

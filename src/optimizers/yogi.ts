@@ -1,27 +1,26 @@
 import { makeOptimizer, type Optimizer, weightDecayTransforms } from "./optimizer";
-import { optimizerOptions } from "./options";
+import { coupledWeightDecayOptions, optimizerOptions } from "./options";
 import { biasCorrection as correction, filled, zeros } from "./state";
 import { boolean, decayRate, nonNegative, learningRate, type OptionsOf, type ResolvedOf } from "../core/schema";
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { yogiWasm } from "../kernels/yogi.wasm";
 import { movingAverage } from "./moments";
+import { firstMomentOptions } from "./momentOptions";
 
 const yogiKernel = ruleKernel(yogiWasm);
 
 const yogiSchema = optimizerOptions({
   /** Learning rate η or a schedule (default 0.01, the paper's). */
   lr: learningRate(0.01),
-  /** Decay β₁ of the first moment, in [0, 1) (default 0.9). */
-  beta1: decayRate(0.9),
+  ...firstMomentOptions,
   /** β₂: v moves toward g² by (1 − β₂)·g² per step, in [0, 1) (default 0.999). */
   beta2: decayRate(0.999),
   /** ε (default 1e-3, the paper's). */
   eps: nonNegative(1e-3),
   /** v_0, the second moment's starting value (default 1e-6, as optax, TF-Addons and TFF). */
   initialAccumulatorValue: nonNegative(1e-6),
-  /** Weight decay λ as a coupled L2 penalty, g ← g + λθ (default 0). */
-  weightDecay: nonNegative(0),
+  ...coupledWeightDecayOptions,
   /** Divide m_t by 1 − β₁ᵗ and v_t by 1 − β₂ᵗ as Adam does (default true, as optax, TF-Addons and TFF). */
   biasCorrection: boolean(true),
 });

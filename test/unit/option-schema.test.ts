@@ -46,6 +46,10 @@ describe("editor hover shows an option's doc comment, written once in the schema
   const cases: [string, string, RegExp][] = [
     [`import { adam } from "../../src/index";\nadam({ |beta1: 0.8 });`, "beta1", /Decay β₁ of the first moment.*default 0\.9/],
     [`import { adam } from "../../src/index";\nadam({ |recordUpdate: true });`, "recordUpdate", /Keep the last update.*default false/],
+    // Options spread from a shared group (src/optimizers/momentOptions.ts) keep their doc.
+    [`import { nadam } from "../../src/index";\nnadam({ |beta2: 0.99 });`, "beta2", /Decay β₂ of the second moment.*default 0\.999/],
+    [`import { adamax } from "../../src/index";\nadamax({ |beta1: 0.8 });`, "beta1", /Decay β₁ of the first moment.*default 0\.9/],
+    [`import type { NadamOptions } from "../../src/index";\nconst o: NadamOptions = { |decoupledWeightDecay: true };`, "decoupledWeightDecay", /Decay the weights directly/],
     [`import { adamw } from "../../src/index";\nadamw({ |weightDecay: 0.1 });`, "weightDecay", /Decoupled weight decay.*default 0\.01/],
     [`import { adamw } from "../../src/index";\nadamw({ |amsgradMax: "raw" });`, "amsgradMax", /AMSGrad's maximum/],
     [`import { sgd } from "../../src/index";\nsgd({ |lr: 0.1, momentum: 0.9 });`, "lr", /Learning rate γ, or a schedule \(required/],
