@@ -10,7 +10,7 @@ import { movingAverageOfSquares } from "./moments";
 const adadeltaKernel = ruleKernel(adadeltaWasm);
 
 const adadeltaSchema = optimizerOptions({
-  /** Multiplier γ on the update, or a schedule (default 1). */
+  /** Multiplier η on the update, or a schedule (default 1). */
   lr: learningRate(1),
   /** Decay ρ of both averages, in [0, 1] (default 0.9). */
   rho: fraction(0.9),

@@ -9,9 +9,9 @@ import { adagradWasm } from "../kernels/adagrad.wasm";
 const adagradKernel = ruleKernel(adagradWasm);
 
 const adagradSchema = optimizerOptions({
-  /** Learning rate γ or a schedule (default 0.01). */
+  /** Learning rate η or a schedule (default 0.01). */
   lr: learningRate(0.01),
-  /** η in γ / (1 + (t − 1)η) (default 0). */
+  /** δ in η / (1 + (t − 1)δ) (default 0). */
   lrDecay: nonNegative(0),
   ...coupledWeightDecayOptions,
   /** s_0, the accumulator's starting value (default 0; TF.js and Keras use 0.1). */
@@ -33,7 +33,7 @@ export type AdagradOptimizer = Optimizer<AdagradState, ResolvedOf<typeof adagrad
 
 /** One step's scalars of `adagradUpdate` (see `adagrad`). */
 export interface AdagradStep {
-  /** η̃ = γ / (1 + (t − 1) δ). */
+  /** η̃ = η / (1 + (t − 1) δ). */
   clr: number;
   /** ε under the root (`epsInsideSqrt`) or 0. */
   epsIn: number;

@@ -12,7 +12,7 @@ const adamKernel = ruleKernel(adamWasm);
 
 /** Adam's own options (`adamw` takes them less `decoupledWeightDecay`, with another default weightDecay). */
 export const adamOwnOptions = {
-  /** Learning rate γ or a schedule (default 1e-3). */
+  /** Learning rate η or a schedule (default 1e-3). */
   lr: learningRate(1e-3),
   ...firstMomentOptions,
   ...secondMomentOptions,
@@ -45,18 +45,18 @@ export type AdamOptimizer = Optimizer<AdamState, ResolvedOf<typeof adamSchema>>;
 /** What `createAdam` needs: Adam's resolved options, `decoupledWeightDecay` optional (adamw's is always on). */
 type AdamFamilyOptions = Omit<ResolvedOf<typeof adamSchema>, "decoupledWeightDecay"> & { decoupledWeightDecay?: boolean };
 
-/** One step's scalars of `adamUpdate`: the options, t and γ folded together (see `createAdam`). */
+/** One step's scalars of `adamUpdate`: the options, t and η folded together (see `createAdam`). */
 export interface AdamStep {
   beta1: number;
   beta2: number;
-  /** γ / (1 − β₁ᵗ) (γ without bias correction). */
+  /** η / (1 − β₁ᵗ) (η without bias correction). */
   stepSize: number;
   /** √v̂ = √(s · before) · after: the correction of v before AMSGrad's maximum or after it. */
   before: number;
   after: number;
   /** ε, or ε̂ / √(1 − β₂ᵗ) with `epsHat`. */
   eps: number;
-  /** 1 − γλ: AdamW's decoupled decay, fused (1 without it; θ · 1 is θ exactly). */
+  /** 1 − ηλ: AdamW's decoupled decay, fused (1 without it; θ · 1 is θ exactly). */
   keep: number;
   amsgrad: boolean;
 }

@@ -11,7 +11,7 @@ import { firstMomentOptions } from "./momentOptions";
 const adamaxKernel = ruleKernel(adamaxWasm);
 
 const adamaxSchema = optimizerOptions({
-  /** Learning rate γ or a schedule (default 2e-3). */
+  /** Learning rate η or a schedule (default 2e-3). */
   lr: learningRate(2e-3),
   ...firstMomentOptions,
   /** Decay β₂ of the infinity norm, in [0, 1) (default 0.999). */
@@ -38,7 +38,7 @@ export type AdamaxOptimizer = Optimizer<AdamaxState, ResolvedOf<typeof adamaxSch
 export interface AdamaxStep {
   beta1: number;
   beta2: number;
-  /** γ / (1 − β₁ᵗ). */
+  /** η / (1 − β₁ᵗ). */
   stepSize: number;
   /** ε inside the max, or 0. */
   epsInMax: number;

@@ -7,7 +7,7 @@ const { decoupledWeightDecay: _alwaysOn, weightDecay: _adamDefault, ...shared } 
 
 const adamwSchema = optimizerOptions({
   ...shared,
-  /** Decoupled weight decay λ: θ ← θ(1 − γλ) each step, besides Adam's update (default 0.01). */
+  /** Decoupled weight decay λ: θ ← θ(1 − ηλ) each step, besides Adam's update (default 0.01). */
   weightDecay: nonNegative(0.01),
 });
 

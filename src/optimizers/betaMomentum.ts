@@ -10,7 +10,7 @@ import type { RuleKernel } from "../kernels/arena";
 import { checkKernelChoice, type KernelChoice } from "../kernels/choice";
 
 const betaMomentumSchema = optimizerOptions({
-  /** Step size α or a schedule (required). */
+  /** Learning rate (step size) η or a schedule (required). */
   lr: learningRate(),
   /** Momentum β in [0, 1) (default 0.9). */
   beta: decayRate(0.9),

@@ -24,6 +24,6 @@ export const secondMomentOptions = {
 export const adamWeightDecayOptions = {
   /** Weight decay λ (default 0): coupled L2 unless `decoupledWeightDecay`. */
   weightDecay: nonNegative(0),
-  /** Decay the weights directly, θ ← θ(1 − γλ), as AdamW (default false). */
+  /** Decay the weights directly, θ ← θ(1 − ηλ), as AdamW (default false). */
   decoupledWeightDecay: boolean(false),
 };

@@ -12,7 +12,7 @@ import { adamWeightDecayOptions, firstMomentOptions, secondMomentOptions } from 
 const nadamKernel = ruleKernel(nadamWasm);
 
 const nadamSchema = optimizerOptions({
-  /** Learning rate γ or a schedule (default 2e-3). */
+  /** Learning rate η or a schedule (default 2e-3). */
   lr: learningRate(2e-3),
   ...firstMomentOptions,
   ...secondMomentOptions,
@@ -36,9 +36,9 @@ export type NadamOptimizer = Optimizer<NadamState, ResolvedOf<typeof nadamSchema
 export interface NadamStep {
   beta1: number;
   beta2: number;
-  /** γ (1 − β₁,t) / (1 − ∏_{i≤t} β₁,i): the weight of g. */
+  /** η (1 − β₁,t) / (1 − ∏_{i≤t} β₁,i): the weight of g. */
   gradCoefficient: number;
-  /** γ β₁,t₊₁ / (1 − ∏_{i≤t+1} β₁,i): the weight of m_t. */
+  /** η β₁,t₊₁ / (1 − ∏_{i≤t+1} β₁,i): the weight of m_t. */
   momentCoefficient: number;
   /** 1 / √(1 − β₂ᵗ). */
   after: number;

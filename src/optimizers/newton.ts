@@ -8,7 +8,7 @@ import { firstNonFinite } from "../core/finite";
 import { checkKernelChoice } from "../kernels/choice";
 
 const newtonSchema = optimizerOptions({
-  /** Step length γ or a schedule (default 1: the full Newton step). */
+  /** Step length η or a schedule (default 1: the full Newton step). */
   lr: learningRate(1),
   /** δ ≥ 0 added to the Hessian's diagonal (default 0). */
   damping: nonNegative(0),

@@ -10,7 +10,7 @@ import { movingAverage, movingAverageOfSquares } from "./moments";
 const rmspropKernel = ruleKernel(rmspropWasm);
 
 const rmspropSchema = optimizerOptions({
-  /** Learning rate γ or a schedule (default 0.01). */
+  /** Learning rate η or a schedule (default 0.01). */
   lr: learningRate(0.01),
   /** Decay α of the squared-gradient average, in [0, 1) (default 0.99). */
   alpha: decayRate(0.99),
@@ -23,7 +23,7 @@ const rmspropSchema = optimizerOptions({
   centered: boolean(false),
   /** √(ṽ + ε) instead of √ṽ + ε (default false). */
   epsInsideSqrt: boolean(false),
-  /** Put γ inside the momentum buffer (default false). */
+  /** Put η inside the momentum buffer (default false). */
   lrInsideMomentum: boolean(false),
 });
 
@@ -49,9 +49,9 @@ export interface RmspropStep {
   epsOut: number;
   lr: number;
   momentum: number;
-  /** γ where it scales the buffer's increment (`lrInsideMomentum`), else 1. */
+  /** η where it scales the buffer's increment (`lrInsideMomentum`), else 1. */
   inner: number;
-  /** γ where it scales the step taken from the buffer, else 1. */
+  /** η where it scales the step taken from the buffer, else 1. */
   outer: number;
   centered: boolean;
   useMomentum: boolean;

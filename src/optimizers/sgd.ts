@@ -9,7 +9,7 @@ import { sgdWasm } from "../kernels/sgd.wasm";
 const sgdKernel = ruleKernel(sgdWasm);
 
 const sgdSchema = optimizerOptions({
-  /** Learning rate γ, or a schedule (required, as in PyTorch). */
+  /** Learning rate η, or a schedule (required, as in PyTorch). */
   lr: learningRate(),
   /** Momentum μ ≥ 0 (default 0: plain gradient descent). */
   momentum: nonNegative(0),
@@ -18,7 +18,7 @@ const sgdSchema = optimizerOptions({
   /** Nesterov momentum (default false); needs μ > 0 and τ = 0. */
   nesterov: boolean(false),
   ...coupledWeightDecayOptions,
-  /** Put γ inside the momentum buffer (Keras) instead of outside (PyTorch, default). */
+  /** Put η inside the momentum buffer (Keras) instead of outside (PyTorch, default). */
   lrInsideMomentum: boolean(false),
   /** Dampen the first step too (b_0 = 0) instead of PyTorch's b_1 = g (default false). */
   dampenFirstStep: boolean(false),
@@ -33,15 +33,15 @@ export interface SgdState {
 
 export type SgdOptimizer = Optimizer<SgdState, ResolvedOf<typeof sgdSchema>>;
 
-/** One step's scalars of `sgdUpdate`: the options, t and γ folded together (see `sgd`). */
+/** One step's scalars of `sgdUpdate`: the options, t and η folded together (see `sgd`). */
 export interface SgdStep {
   lr: number;
   momentum: number;
-  /** The weight of g in the buffer: (1 − τ), or 1 on PyTorch's first step; times γ with `lrInsideMomentum`. */
+  /** The weight of g in the buffer: (1 − τ), or 1 on PyTorch's first step; times η with `lrInsideMomentum`. */
   c: number;
-  /** γ where it scales g inside the buffer (`lrInsideMomentum`), else 1. */
+  /** η where it scales g inside the buffer (`lrInsideMomentum`), else 1. */
   inner: number;
-  /** γ where it scales the step taken from the buffer, else 1. */
+  /** η where it scales the step taken from the buffer, else 1. */
   outer: number;
   useMomentum: boolean;
   nesterov: boolean;

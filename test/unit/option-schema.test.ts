@@ -52,7 +52,7 @@ describe("editor hover shows an option's doc comment, written once in the schema
     [`import type { NadamOptions } from "../../src/index";\nconst o: NadamOptions = { |decoupledWeightDecay: true };`, "decoupledWeightDecay", /Decay the weights directly/],
     [`import { adamw } from "../../src/index";\nadamw({ |weightDecay: 0.1 });`, "weightDecay", /Decoupled weight decay.*default 0\.01/],
     [`import { adamw } from "../../src/index";\nadamw({ |amsgradMax: "raw" });`, "amsgradMax", /AMSGrad's maximum/],
-    [`import { sgd } from "../../src/index";\nsgd({ |lr: 0.1, momentum: 0.9 });`, "lr", /Learning rate γ, or a schedule \(required/],
+    [`import { sgd } from "../../src/index";\nsgd({ |lr: 0.1, momentum: 0.9 });`, "lr", /Learning rate η, or a schedule \(required/],
     [`import { heavyBall } from "../../src/index";\nheavyBall({ lr: 0.1, |beta: 0.5 });`, "beta", /Momentum β in \[0, 1\)/],
     [`import { cosineDecay } from "../../src/index";\ncosineDecay({ lr: 0.1, |totalSteps: 100 });`, "totalSteps", /Half-period T of the cosine/],
     [`import type { RmspropOptions } from "../../src/index";\nconst o: RmspropOptions = { |centered: true };`, "centered", /estimate of the variance/],
@@ -60,6 +60,17 @@ describe("editor hover shows an option's doc comment, written once in the schema
   for (const [text, marker, expected] of cases) {
     it(`${marker} in ${text.split("\n")[1]}`, () => {
       assert.match(hover(text, marker), expected);
+    });
+  }
+});
+
+describe("every optimizer's lr hover uses the course's letter for the learning rate", () => {
+  // notebooks/notation.ipynb: the learning rate is η; γ is a schedule's decay factor, never a learning rate.
+  for (const name of ["sgd", "adagrad", "rmsprop", "adadelta", "adam", "adamw", "adamax", "nadam", "yogi", "heavyBall", "nesterov", "emaMomentum", "newton"]) {
+    it(name, () => {
+      const doc = hover(`import { ${name} } from "../../src/index";\n${name}({ |lr: 0.1 });`, "lr");
+      assert.match(doc, / η[ ,]/);
+      assert.doesNotMatch(doc, /[γα]/);
     });
   }
 });
