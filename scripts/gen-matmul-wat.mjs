@@ -7,12 +7,14 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * Rows of C per block: 4 for plain sums (8 accumulators, 2 vectors of B, 4 splats live); 4 for grouped
- * sums too, which run through a group of four k one k at a time, keeping a partial sum per accumulator
- * (so one row of B and one splat live, not four rows of B and all the splats). Measured on dW of the
- * MNIST-shaped network (128 × 784, k = 64), one thread, best of interleaved rounds on a busy machine:
- * f32 about 20 Gflop/s against 19 with the earlier 2-row block that kept four rows of B live, f64 5–11
- * against 3–5 (noisy: its arrays outgrow the L2 cache).
+ * Rows of C per block: 4 for plain sums (8 accumulators, 2 vectors of B, 1 broadcast value of A live); 4
+ * for grouped sums too, which run through a group of four k one k at a time, keeping a partial sum per
+ * accumulator. Each value of A is broadcast by v128.load64_splat (load32_splat in f32): one load, no
+ * shuffle. A group's last three k run as a loop of their own: written straight, V8 schedules all of the
+ * group's loads first and spills. Measured (interleaved A/B in one process, one thread, this machine):
+ * the broadcasting loads and the loop make the forward product (64 × 784 · 784 × 128) 0.92× and the two
+ * grouped products of the MNIST-shaped network's backward pass 0.78× the time of the previous kernel
+ * (splat of a scalar load, group written straight); unrolling the plain loop by two k made V8 spill.
  */
 const PLAIN_ROWS = [4, 1];
 const GROUPED_ROWS = [4, 1];
@@ -41,14 +43,16 @@ function block(F, rows, kind, grouped) {
   for (let r = 0; r < rows; r++) for (let j = 0; j < nvec; j++) accs.push(`$acc${r}_${j}`);
   const L = [];
   L.push(`  (func ${name} (param $c i32) (param $ldc i32) (param $a i32) (param $ars i32) (param $aks i32) (param $b i32) (param $ldb i32) (param $k i32) (param $accumulate i32)`);
-  L.push(`    (local $kk i32) (local $ap i32) (local $bp i32) (local $k4 i32) (local $t v128) (local $ts ${F.t})`);
+  L.push(`    (local $kk i32) (local $ap i32) (local $bp i32) (local $k4 i32) (local $q i32) (local $t v128) (local $ts ${F.t})`);
   for (const acc of accs) L.push(`    (local ${acc} ${ty})`);
   if (grouped) for (const acc of accs) L.push(`    (local ${acc.replace("$acc", "$P")} ${ty})`);
   for (let j = 0; j < nvec; j++) for (let q = 0; q < 4; q++) L.push(`    (local $B${q}_${j} ${ty})`);
   for (let r = 0; r < rows; r++) for (let q = 0; q < 4; q++) L.push(`    (local $A${r}_${q} ${ty})`);
   const load = (addr, off) => (vec ? `(v128.load offset=${off} ${addr})` : `(${F.t}.load offset=${off} ${addr})`);
-  const aLoad = (r) => `(${F.t}.load (i32.add (local.get $ap) (i32.mul (i32.const ${r}) (local.get $ars))))`;
+  const aAddr = (r) => `(i32.add (local.get $ap) (i32.mul (i32.const ${r}) (local.get $ars)))`;
   const splat = (x) => (vec ? `(${F.v}.splat ${x})` : x);
+  // A value of A broadcast to every lane straight from memory (one load, no shuffle), or loaded as a scalar.
+  const loadSplat = (addr) => (vec ? `(v128.load${F.size * 8}_splat ${addr})` : `(${F.t}.load ${addr})`);
   const mul = (x, y) => `(${vec ? F.v : F.t}.mul ${x} ${y})`;
   const add = (x, y) => `(${vec ? F.v : F.t}.add ${x} ${y})`;
   const cAddr = (r) => `(i32.add (local.get $c) (i32.mul (i32.const ${r}) (local.get $ldc)))`;
@@ -67,21 +71,27 @@ function block(F, rows, kind, grouped) {
     // One k of the group at a time: its row of B, then each row's product added to that row's partial
     // sum P (the first product starts it), so that only the partial sums, one row of B and one splat
     // are live besides the accumulators; then each P is added to its accumulator.
-    for (let q = 0; q < 4; q++) {
-      for (let j = 0; j < nvec; j++)
-        L.push(`      (local.set $B0_${j} ${load(`(i32.add (local.get $bp) (i32.mul (i32.const ${q}) (local.get $ldb)))`, j * 16)})`);
+    // The group's first k starts each partial sum P; the other three are added in a loop of their own,
+    // which keeps V8 from loading the whole group's values at once (more than the 16 vector registers).
+    const groupStep = (first) => {
+      for (let j = 0; j < nvec; j++) L.push(`      (local.set $B0_${j} ${load("(local.get $bp)", j * 16)})`);
       for (let r = 0; r < rows; r++) {
-        L.push(`      (local.set $A0_0 ${splat(`(${F.t}.load (i32.add (i32.add (local.get $ap) (i32.mul (i32.const ${r}) (local.get $ars))) (i32.mul (i32.const ${q}) (local.get $aks))))`)})`);
+        L.push(`      (local.set $A0_0 ${loadSplat(aAddr(r))})`);
         for (let j = 0; j < nvec; j++) {
           const product = mul(`(local.get $A0_0)`, `(local.get $B0_${j})`);
-          L.push(`      (local.set $P${r}_${j} ${q === 0 ? product : add(`(local.get $P${r}_${j})`, product)})`);
+          L.push(`      (local.set $P${r}_${j} ${first ? product : add(`(local.get $P${r}_${j})`, product)})`);
         }
       }
-    }
+      L.push(`      (local.set $ap (i32.add (local.get $ap) (local.get $aks)))`);
+      L.push(`      (local.set $bp (i32.add (local.get $bp) (local.get $ldb)))`);
+    };
+    groupStep(true);
+    L.push(`      (local.set $q (i32.const 3))`);
+    L.push(`      (loop $q`);
+    groupStep(false);
+    L.push(`      (br_if $q (local.tee $q (i32.sub (local.get $q) (i32.const 1)))))`);
     for (let r = 0; r < rows; r++)
       for (let j = 0; j < nvec; j++) L.push(`      (local.set $acc${r}_${j} ${add(`(local.get $acc${r}_${j})`, `(local.get $P${r}_${j})`)})`);
-    L.push(`      (local.set $ap (i32.add (local.get $ap) (i32.shl (local.get $aks) (i32.const 2))))`);
-    L.push(`      (local.set $bp (i32.add (local.get $bp) (i32.shl (local.get $ldb) (i32.const 2))))`);
     L.push(`      (local.set $kk (i32.add (local.get $kk) (i32.const 4)))`);
     L.push(`      (br $g)))`);
   }
@@ -90,7 +100,7 @@ function block(F, rows, kind, grouped) {
   L.push(`      (br_if $s_done (i32.ge_u (local.get $kk) (local.get $k)))`);
   for (let j = 0; j < nvec; j++) L.push(`      (local.set $B0_${j} ${load("(local.get $bp)", j * 16)})`);
   for (let r = 0; r < rows; r++) {
-    L.push(`      (local.set $A${r}_0 ${splat(aLoad(r))})`);
+    L.push(`      (local.set $A${r}_0 ${loadSplat(aAddr(r))})`);
     for (let j = 0; j < nvec; j++) L.push(`      (local.set $acc${r}_${j} ${add(`(local.get $acc${r}_${j})`, mul(`(local.get $A${r}_0)`, `(local.get $B0_${j})`))})`);
   }
   L.push(`      (local.set $ap (i32.add (local.get $ap) (local.get $aks)))`);
@@ -163,8 +173,8 @@ const header = (F) => `;; GENERATED by scripts/gen-matmul-wat.mjs: edit that fil
 ;; The from-scratch MLP's matrix products in WebAssembly SIMD (${F.t}, ${F.lanes} lanes per vector), one kernel for
 ;; all three: z = x Wᵀ + b (with Wᵀ transposed into scratch first), dW = δᵀ x and back = δ W (see
 ;; src/networks/simd.ts). Register blocking: 4 rows of C × 2 vectors of columns, each value of A
-;; loaded once per block and each row of B once per block of rows (grouped sums go through their four
-;; k one at a time into a partial sum per entry, then add it). Every entry of C is one
+;; loaded once per block (broadcast to both lanes by the load itself) and each row of B once per block of
+;; rows (grouped sums go through their four k one at a time into a partial sum per entry, then add it). Every entry of C is one
 ;; lane's own running sum, its products added in the order of k, so the result is bit-identical to the
 ;; JavaScript loops of src/networks/kernels.ts: sums one product at a time (the forward pass) or, with
 ;; $grouped, four products summed left to right and then added (the two backward products). No fused
