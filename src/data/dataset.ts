@@ -1,3 +1,4 @@
+import { firstNonFinite } from "../core/finite";
 import { checkBoolean, checkInteger, checkKeys, describe } from "../core/checks";
 import { rng } from "./rng";
 
@@ -84,9 +85,8 @@ export function makeDataset(name: string, x: Float64Array, y: Float64Array, d: n
   if (x.length % d !== 0) throw new Error(`x has ${x.length} values, not a multiple of d = ${d}`);
   const n = x.length / d;
   if (y.length !== n * k) throw new Error(`y has ${y.length} values but n × k = ${n} × ${k} = ${n * k}`);
-  for (let i = 0; i < x.length; i++) {
-    if (!Number.isFinite(x[i])) throw new Error(`x[${i}] is not finite: ${x[i]}`);
-  }
+  const bad = firstNonFinite(x);
+  if (bad >= 0) throw new Error(`x[${bad}] is not finite: ${x[bad]}`);
   for (let i = 0; i < y.length; i++) {
     const v = y[i];
     if (!Number.isFinite(v)) throw new Error(`y[${i}] is not finite: ${v}`);

@@ -38,8 +38,16 @@ export const CONTROL_BYTES = CONTROL.argsBytes + SLOTS * ARGS * 8;
 export const staged = (c: number) => 2 * c + 1;
 export const done = (c: number) => 2 * c + 2;
 
-/** How many times the worker polls for the next step before it sleeps (a few microseconds). */
-const SPIN = 2000;
+/**
+ * How long the worker keeps polling for the next job after one ends before it sleeps (ms). Waking it
+ * from its sleep (Atomics.waitAsync, through its event loop) takes a hundred microseconds and more,
+ * which a matrix product of a training step (a few hundred microseconds a half) cannot afford: profiled
+ * on the MNIST-shaped epoch with a few microseconds of polling, this thread spent a sixth of the epoch
+ * waiting for the worker's half. A training loop hands work over every few hundred microseconds, so a
+ * millisecond keeps the worker awake through it (OpenMP's runtimes likewise spin before they sleep);
+ * an idle program pays one millisecond of the second core after its last job.
+ */
+const SPIN_MS = 1;
 
 // The worker. It binds each arena's kernel (its module's one export) to the arena's memory, then waits
 // for steps, announced on `wake` ([step count, arena id]). In a step it claims chunks until none is left,
@@ -68,9 +76,11 @@ function runStep(arena) {
 async function listen() {
   let seen = 0;
   for (;;) {
-    // Look for the next step a little before sleeping: a step in place hands over twice in a row (the
-    // check of its inputs, then the update), and waking from waitAsync takes far longer than this.
-    for (let spin = 0; spin < ${SPIN} && Atomics.load(wake, 0) === seen; spin++);
+    // Poll for the next job for SPIN_MS before sleeping (see SPIN_MS).
+    const since = performance.now();
+    for (let spin = 1; Atomics.load(wake, 0) === seen; spin++) {
+      if ((spin & 255) === 0 && performance.now() - since > ${SPIN_MS}) break;
+    }
     if (Atomics.load(wake, 0) === seen) {
       const waiting = Atomics.waitAsync(wake, 0, seen);
       if (waiting.async) await waiting.value;

@@ -2,7 +2,7 @@ import { checkFinite, checkInteger, checkKeys, checkNumber, describe } from "../
 import type { Dataset } from "../data/dataset";
 import { Rng, rng } from "../data/rng";
 import { ACTIVATION_NAMES, ActivationName, applyActivation, multiplyByDerivative } from "./activations";
-import { kernelArray } from "../kernels/heap";
+import { kernelArray, kernelHeap } from "../kernels/heap";
 import { denseForward, inputGradient, weightGradient } from "./simd";
 import { LOSS_NAMES, LossName, outputLoss, softmaxRows } from "./losses";
 
@@ -129,6 +129,8 @@ export class MLP {
   private a: Float64Array[] = [];
   private mask: (Float64Array | undefined)[] = [];
   private delta: Float64Array[] = [];
+  /** The batch, copied into the kernel heap when it is not there (so that both of its products run the kernel); undefined where there is no heap. */
+  private input: Float64Array | undefined;
   private lastInput: Float64Array | undefined;
   private lastN = 0;
   private lastTraining = false;
@@ -277,6 +279,7 @@ export class MLP {
     this.mask = this.layers.map((L) => (L.dropout > 0 ? new Float64Array(cap * L.outputs) : undefined));
     this.a = this.layers.map((L, l) => (L.dropout > 0 ? kernelArray(cap * L.outputs) : this.h[l]));
     this.delta = this.layers.map((L) => kernelArray(cap * L.outputs));
+    this.input = kernelHeap() ? kernelArray(cap * this.inputSize) : undefined;
     this.capacity = cap;
     this.lastInput = undefined;
   }
@@ -291,7 +294,14 @@ export class MLP {
     const input = toFlat("x", x, this.inputSize);
     const n = this.rows("x", input, this.inputSize);
     this.ensureCapacity(n);
+    // A batch from outside the heap is copied in once: the forward product and, in backward, the first
+    // layer's dW = δᵀx then both run the SIMD kernel on it.
     let prev = input;
+    if (this.input && !kernelHeap()!.holds(input)) {
+      prev = this.input.subarray(0, input.length);
+      prev.set(input);
+    }
+    const batch = prev;
     for (let l = 0; l < this.layers.length; l++) {
       const { inputs, outputs, W, b, activation, dropout } = this.layers[l];
       const z = this.z[l];
@@ -310,7 +320,7 @@ export class MLP {
       }
       prev = this.a[l];
     }
-    this.lastInput = input;
+    this.lastInput = batch;
     this.lastN = n;
     this.lastTraining = training;
     return this.a[this.layers.length - 1].subarray(0, n * this.outputSize);

@@ -18,11 +18,15 @@ import { kernelHeap, type Heap } from "../kernels/heap";
 import { lazyModule } from "../kernels/arena";
 import { matmulWasm } from "../kernels/matmul.wasm";
 import { matmul32Wasm } from "../kernels/matmul32.wasm";
+import { convertWasm } from "../kernels/convert.wasm";
 import { twoThreads, type TwoThreads } from "../kernels/twoThreads";
 import * as reference from "./kernels";
 
 const matmulModule = lazyModule(matmulWasm);
 const matmul32Module = lazyModule(matmul32Wasm);
+const convertModule = lazyModule(convertWasm);
+
+type Convert = (dst: number, src: number, n: number) => void;
 
 type Matmul = (
   c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number,
@@ -33,6 +37,9 @@ interface Kernels {
   heap: Heap;
   matmul: Matmul;
   matmul32: Matmul;
+  /** f64 → f32 (rounded to nearest) and f32 → f64, n values between heap byte offsets (convert.wat). */
+  narrow: Convert;
+  widen: Convert;
   /** Each kernel on two threads, made on the first large product (null: no worker to be had). */
   split: { f64?: TwoThreads | null; f32?: TwoThreads | null };
 }
@@ -45,7 +52,10 @@ function kernel(): Kernels | undefined {
     const heap = kernelHeap();
     const instance = (m: { shared(): WebAssembly.Module }) =>
       Object.values(new WebAssembly.Instance(m.shared(), { env: { memory: heap!.memory } }).exports)[0] as Matmul;
-    bound = heap ? { heap, matmul: instance(matmulModule), matmul32: instance(matmul32Module), split: {} } : null;
+    const convert = heap ? new WebAssembly.Instance(convertModule.shared(), { env: { memory: heap.memory } }).exports : undefined;
+    bound = heap
+      ? { heap, matmul: instance(matmulModule), matmul32: instance(matmul32Module), narrow: convert!.narrow as Convert, widen: convert!.widen as Convert, split: {} }
+      : null;
   }
   return bound ?? undefined;
 }
@@ -71,9 +81,12 @@ export function setTwoThreadProducts(minMultiplyAdds: number): number {
   return previous;
 }
 
+/** Bands of rows a product on two threads is split into (twoThreads runs at most 2·SLOTS = 6). */
+const PARTS = 4;
+
 /**
- * C = A·B by the kernel (arguments as matmul.wat's), on two threads when it is large: rows [0, m0) on
- * one and [m0, m) on the other, each row of C computed as in one call.
+ * C = A·B by the kernel (arguments as matmul.wat's), on two threads when it is large: split into bands
+ * of rows, each row of C computed as in one call.
  */
 function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number, m: number, n: number, kk: number, accumulate: number, grouped: number): void {
   const kernelFn = f32 ? k.matmul32 : k.matmul;
@@ -82,9 +95,12 @@ function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ar
     if (k.split[which] === undefined) k.split[which] = twoThreads((f32 ? matmul32Module : matmulModule).shared(), kernelFn, k.heap, 12) ?? null;
     const run = k.split[which];
     if (run) {
-      const m0 = 4 * Math.ceil(m / 8);
-      run(2, (part, into) => {
-        const r = part === 0 ? 0 : m0;
+      // PARTS bands of rows, each a whole number of 4-row blocks: this thread runs the first half of
+      // them and then any the worker has not claimed yet, so a worker that starts late costs less.
+      const band = 4 * Math.ceil(m / (4 * PARTS));
+      const parts = Math.ceil(m / band);
+      run(parts, (part, into) => {
+        const r = part * band;
         into[0] = c + r * ldc;
         into[1] = ldc;
         into[2] = a + r * ars;
@@ -92,7 +108,7 @@ function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ar
         into[4] = aks;
         into[5] = b;
         into[6] = ldb;
-        into[7] = part === 0 ? m0 : m - m0;
+        into[7] = Math.min(band, m - r);
         into[8] = n;
         into[9] = kk;
         into[10] = accumulate;
@@ -127,10 +143,17 @@ const scratch32Of = (heap: Heap, name: "a" | "b" | "c", n: number) =>
   scratchArray(`${name}32`, n, (length) => heap.f32(heap.alloc(length * 4, scratchOwner), length));
 
 /** A float32 copy of `values` in scratch `name` (the conversion rounds to nearest). */
-function rounded(heap: Heap, name: "a" | "b" | "c", values: Float64Array): Float32Array {
-  const out = scratch32Of(heap, name, values.length);
-  out.set(values);
+function rounded(k: Kernels, name: "a" | "b" | "c", values: Float64Array): Float32Array {
+  const out = scratch32Of(k.heap, name, values.length);
+  if (k.heap.holds(values)) k.narrow(out.byteOffset, values.byteOffset, values.length);
+  else out.set(values);
   return out;
+}
+
+/** `into` = the f32 values of `from` (same length), widened exactly. */
+function widened(k: Kernels, into: Float64Array, from: Float32Array): void {
+  if (k.heap.holds(into)) k.widen(into.byteOffset, from.byteOffset, from.length);
+  else into.set(from);
 }
 
 /** The kernels and heap when every array is a heap array; else undefined (use the reference loops). */
@@ -140,21 +163,41 @@ function ready(...arrays: Float64Array[]): Kernels | undefined {
   return k && arrays.every((a) => k.heap.holds(a)) ? k : undefined;
 }
 
+/**
+ * Wᵀ (inputs × outputs) into `wt` from W (outputs × inputs), rounded to float32 when `wt` is a
+ * Float32Array. Four rows of W at a time, so that each row of Wᵀ is written four adjacent values at a
+ * time: about half the time of one row at a time (W of the MNIST-shaped network: 784 × 128).
+ */
+function transpose(W: Float64Array, outputs: number, inputs: number, wt: Float64Array | Float32Array): void {
+  let j = 0;
+  for (; j + 4 <= outputs; j += 4) {
+    const r0 = j * inputs, r1 = r0 + inputs, r2 = r1 + inputs, r3 = r2 + inputs;
+    for (let i = 0; i < inputs; i++) {
+      const o = i * outputs + j;
+      wt[o] = W[r0 + i];
+      wt[o + 1] = W[r1 + i];
+      wt[o + 2] = W[r2 + i];
+      wt[o + 3] = W[r3 + i];
+    }
+  }
+  for (; j < outputs; j++) {
+    const row = j * inputs;
+    for (let i = 0; i < inputs; i++) wt[i * outputs + j] = W[row + i];
+  }
+}
+
 /** z = x Wᵀ + b, as `denseForward` of kernels.ts (same arguments, bit-identical results; `f32`: in float32). */
 export function denseForward(x: Float64Array, n: number, inputs: number, W: Float64Array, b: Float64Array, outputs: number, z: Float64Array, f32 = false): void {
   const k = f32 ? (useSimd ? kernel() : undefined) : ready(W, z);
   if (!k) return reference.denseForward(x, n, inputs, W, b, outputs, z);
   if (f32) {
-    const x32 = rounded(k.heap, "a", x.subarray(0, n * inputs));
+    const x32 = rounded(k, "a", x.subarray(0, n * inputs));
     const wt32 = scratch32Of(k.heap, "b", inputs * outputs);
-    for (let j = 0; j < outputs; j++) {
-      const row = j * inputs;
-      for (let i = 0; i < inputs; i++) wt32[i * outputs + j] = W[row + i];
-    }
+    transpose(W, outputs, inputs, wt32);
     const z32 = scratch32Of(k.heap, "c", n * outputs);
     for (let s = 0; s < n; s++) z32.set(b, s * outputs);
     product(k, true, z32.byteOffset, outputs * 4, x32.byteOffset, inputs * 4, 4, wt32.byteOffset, outputs * 4, n, outputs, inputs, 1, 0);
-    z.set(z32);
+    widened(k, z.subarray(0, n * outputs), z32);
     return;
   }
   let input = x;
@@ -163,10 +206,7 @@ export function denseForward(x: Float64Array, n: number, inputs: number, W: Floa
     input.set(x.subarray(0, n * inputs));
   }
   const wt = scratchOf(k.heap, "wt", inputs * outputs);
-  for (let j = 0; j < outputs; j++) {
-    const row = j * inputs;
-    for (let i = 0; i < inputs; i++) wt[i * outputs + j] = W[row + i];
-  }
+  transpose(W, outputs, inputs, wt);
   for (let s = 0; s < n; s++) z.set(b, s * outputs); // each sum starts from b[j], as in the loop
   product(k, false, z.byteOffset, outputs * 8, input.byteOffset, inputs * 8, 8, wt.byteOffset, outputs * 8, n, outputs, inputs, 1, 0);
 }
@@ -176,11 +216,11 @@ export function weightGradient(delta: Float64Array, n: number, outputs: number, 
   const k = f32 ? (useSimd ? kernel() : undefined) : ready(delta, x, dW);
   if (!k) return reference.weightGradient(delta, n, outputs, x, inputs, dW, db);
   if (f32) {
-    const d32 = rounded(k.heap, "a", delta.subarray(0, n * outputs));
-    const x32 = rounded(k.heap, "b", x.subarray(0, n * inputs));
+    const d32 = rounded(k, "a", delta.subarray(0, n * outputs));
+    const x32 = rounded(k, "b", x.subarray(0, n * inputs));
     const dW32 = scratch32Of(k.heap, "c", outputs * inputs);
     product(k, true, dW32.byteOffset, inputs * 4, d32.byteOffset, 4, outputs * 4, x32.byteOffset, inputs * 4, outputs, inputs, n, 0, 1);
-    dW.set(dW32);
+    widened(k, dW, dW32);
   } else {
     // dW[j, i] = Σₛ δ[s, j] x[s, i]: A = δᵀ (row j steps 8 bytes, k = s steps a row of δ), B = x.
     product(k, false, dW.byteOffset, inputs * 8, delta.byteOffset, 8, outputs * 8, x.byteOffset, inputs * 8, outputs, inputs, n, 0, 1);
@@ -200,11 +240,11 @@ export function inputGradient(delta: Float64Array, n: number, outputs: number, W
   const k = f32 ? (useSimd ? kernel() : undefined) : ready(delta, W, back);
   if (!k) return reference.inputGradient(delta, n, outputs, W, inputs, back);
   if (f32) {
-    const d32 = rounded(k.heap, "a", delta.subarray(0, n * outputs));
-    const w32 = rounded(k.heap, "b", W);
+    const d32 = rounded(k, "a", delta.subarray(0, n * outputs));
+    const w32 = rounded(k, "b", W);
     const back32 = scratch32Of(k.heap, "c", n * inputs);
     product(k, true, back32.byteOffset, inputs * 4, d32.byteOffset, outputs * 4, 4, w32.byteOffset, inputs * 4, n, inputs, outputs, 0, 1);
-    back.set(back32);
+    widened(k, back.subarray(0, n * inputs), back32);
     return;
   }
   product(k, false, back.byteOffset, inputs * 8, delta.byteOffset, outputs * 8, 8, W.byteOffset, inputs * 8, n, inputs, outputs, 0, 1);

@@ -1,0 +1,48 @@
+/**
+ * The f64 ↔ f32 conversions of the float32 matrix products (src/kernels/convert.wat) against
+ * JavaScript's own (a Float32Array's store rounds to nearest, ties to even; reading one back widens
+ * exactly): every bit the same, on lengths that leave every tail, at offsets that are not 16-aligned,
+ * on values that round to ties, underflow to subnormals or zero, or overflow to ±Infinity.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { rng } from "../../src/data/rng";
+import { kernelHeap } from "../../src/kernels/heap";
+import { convertWasm } from "../../src/kernels/convert.wasm";
+import { lazyModule } from "../../src/kernels/arena";
+
+const heap = kernelHeap();
+
+describe("f64 ↔ f32 conversion kernels", { skip: heap ? false : "no kernel heap (shared memory unavailable)" }, () => {
+  const { narrow, widen } = new WebAssembly.Instance(lazyModule(convertWasm).shared(), { env: { memory: heap!.memory } }).exports as Record<string, (dst: number, src: number, n: number) => void>;
+  const owner = {};
+  const r = rng(5);
+  const hostile = [0, -0, 1, -1, 1 + 2 ** -24, 1 + 3 * 2 ** -24, 1 - 2 ** -25, 3.4028235677973366e38, 3.4028236e38, -1e39, 1e-45, 7e-46, 1e-46, 2 ** -149, 2 ** -150, 1.5 * 2 ** -149, 1e-300, Math.PI, -Math.E];
+
+  it("narrow rounds exactly as a Float32Array does", () => {
+    for (const n of [0, 1, 2, 3, 4, 5, 7, 8, 9, 63, 64, 1001]) {
+      for (const shift of [0, 1]) {
+        const src = heap!.f64(heap!.alloc((n + 1) * 8, owner, n + 1), n + 1).subarray(shift, shift + n);
+        for (let i = 0; i < n; i++) src[i] = i < hostile.length ? hostile[(i + n) % hostile.length] : r.normal() * 10 ** r.int(9);
+        const dst = heap!.f32(heap!.alloc((n + 1) * 4 + 4, owner), n + 2).subarray(1 - shift, 1 - shift + n + 1);
+        dst[n] = 42; // must stay
+        narrow(dst.byteOffset, src.byteOffset, n);
+        const expected = Float32Array.from(src);
+        for (let i = 0; i < n; i++) if (!Object.is(dst[i], expected[i])) assert.fail(`n ${n}, shift ${shift}: [${i}] = ${src[i]} gave ${dst[i]}, JavaScript ${expected[i]}`);
+        assert.equal(dst[n], 42, `n ${n}: wrote past the end`);
+      }
+    }
+  });
+
+  it("widen converts exactly, as reading a Float32Array does", () => {
+    for (const n of [0, 1, 3, 4, 5, 8, 11, 257]) {
+      const src = heap!.f32(heap!.alloc(n * 4 + 4, owner), n + 1).subarray(1);
+      for (let i = 0; i < n; i++) src[i] = i < hostile.length ? hostile[i] : r.normal();
+      const dst = heap!.f64(heap!.alloc((n + 1) * 8, owner), n + 1);
+      dst[n] = 42;
+      widen(dst.byteOffset, src.byteOffset, n);
+      for (let i = 0; i < n; i++) if (!Object.is(dst[i], src[i])) assert.fail(`n ${n}: [${i}] = ${src[i]} gave ${dst[i]}`);
+      assert.equal(dst[n], 42, `n ${n}: wrote past the end`);
+    }
+  });
+});
