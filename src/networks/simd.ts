@@ -19,12 +19,14 @@ import { lazyModule } from "../kernels/arena";
 import { matmulWasm } from "../kernels/matmul.wasm";
 import { matmul32Wasm } from "../kernels/matmul32.wasm";
 import { convertWasm } from "../kernels/convert.wasm";
+import { transposeWasm } from "../kernels/transpose.wasm";
 import { twoThreads, type TwoThreads } from "../kernels/twoThreads";
 import * as reference from "./kernels";
 
 const matmulModule = lazyModule(matmulWasm);
 const matmul32Module = lazyModule(matmul32Wasm);
 const convertModule = lazyModule(convertWasm);
+const transposeModule = lazyModule(transposeWasm);
 
 type Convert = (dst: number, src: number, n: number) => void;
 
@@ -40,6 +42,8 @@ interface Kernels {
   /** f64 → f32 (rounded to nearest) and f32 → f64, n values between heap byte offsets (convert.wat). */
   narrow: Convert;
   widen: Convert;
+  /** Bᵀ into $dst from B ($rows × $cols f64 at $src), heap byte offsets (transpose.wat). */
+  transpose: (dst: number, src: number, rows: number, cols: number) => void;
   /** Each kernel on two threads, made on the first large product (null: no worker to be had). */
   split: { f64?: TwoThreads | null; f32?: TwoThreads | null };
 }
@@ -54,7 +58,7 @@ function kernel(): Kernels | undefined {
       Object.values(new WebAssembly.Instance(m.shared(), { env: { memory: heap!.memory } }).exports)[0] as Matmul;
     const convert = heap ? new WebAssembly.Instance(convertModule.shared(), { env: { memory: heap.memory } }).exports : undefined;
     bound = heap
-      ? { heap, matmul: instance(matmulModule), matmul32: instance(matmul32Module), narrow: convert!.narrow as Convert, widen: convert!.widen as Convert, split: {} }
+      ? { heap, matmul: instance(matmulModule), matmul32: instance(matmul32Module), narrow: convert!.narrow as Convert, widen: convert!.widen as Convert, transpose: instance(transposeModule) as never, split: {} }
       : null;
   }
   return bound ?? undefined;
@@ -164,11 +168,18 @@ function ready(...arrays: Float64Array[]): Kernels | undefined {
 }
 
 /**
- * Wᵀ (inputs × outputs) into `wt` from W (outputs × inputs), rounded to float32 when `wt` is a
- * Float32Array. Four rows of W at a time, so that each row of Wᵀ is written four adjacent values at a
- * time: about half the time of one row at a time (W of the MNIST-shaped network: 784 × 128).
+ * Wᵀ (inputs × outputs) in scratch from W (outputs × inputs): by the SIMD kernel when W is a heap array
+ * (an MLP's always is), else by the loop below, four rows of W at a time.
  */
-function transpose(W: Float64Array, outputs: number, inputs: number, wt: Float64Array | Float32Array): void {
+function transposed(k: Kernels, W: Float64Array, outputs: number, inputs: number): Float64Array {
+  const wt = scratchOf(k.heap, "wt", inputs * outputs);
+  if (k.heap.holds(W)) k.transpose(wt.byteOffset, W.byteOffset, outputs, inputs);
+  else transpose(W, outputs, inputs, wt);
+  return wt;
+}
+
+/** Wᵀ into `wt` from W (outputs × inputs), four rows of W at a time (each row of Wᵀ written four values at a time). */
+function transpose(W: Float64Array, outputs: number, inputs: number, wt: Float64Array): void {
   let j = 0;
   for (; j + 4 <= outputs; j += 4) {
     const r0 = j * inputs, r1 = r0 + inputs, r2 = r1 + inputs, r3 = r2 + inputs;
@@ -192,8 +203,7 @@ export function denseForward(x: Float64Array, n: number, inputs: number, W: Floa
   if (!k) return reference.denseForward(x, n, inputs, W, b, outputs, z);
   if (f32) {
     const x32 = rounded(k, "a", x.subarray(0, n * inputs));
-    const wt32 = scratch32Of(k.heap, "b", inputs * outputs);
-    transpose(W, outputs, inputs, wt32);
+    const wt32 = rounded(k, "b", transposed(k, W, outputs, inputs));
     const z32 = scratch32Of(k.heap, "c", n * outputs);
     for (let s = 0; s < n; s++) z32.set(b, s * outputs);
     product(k, true, z32.byteOffset, outputs * 4, x32.byteOffset, inputs * 4, 4, wt32.byteOffset, outputs * 4, n, outputs, inputs, 1, 0);
@@ -205,8 +215,7 @@ export function denseForward(x: Float64Array, n: number, inputs: number, W: Floa
     input = scratchOf(k.heap, "x", n * inputs);
     input.set(x.subarray(0, n * inputs));
   }
-  const wt = scratchOf(k.heap, "wt", inputs * outputs);
-  transpose(W, outputs, inputs, wt);
+  const wt = transposed(k, W, outputs, inputs);
   for (let s = 0; s < n; s++) z.set(b, s * outputs); // each sum starts from b[j], as in the loop
   product(k, false, z.byteOffset, outputs * 8, input.byteOffset, inputs * 8, 8, wt.byteOffset, outputs * 8, n, outputs, inputs, 1, 0);
 }

@@ -1,5 +1,6 @@
 /**
- * The f64 ↔ f32 conversions of the float32 matrix products (src/kernels/convert.wat) against
+ * The transpose of W before the forward product (src/kernels/transpose.wat), checked value by value,
+ * and the f64 ↔ f32 conversions of the float32 matrix products (src/kernels/convert.wat) against
  * JavaScript's own (a Float32Array's store rounds to nearest, ties to even; reading one back widens
  * exactly): every bit the same, on lengths that leave every tail, at offsets that are not 16-aligned,
  * on values that round to ties, underflow to subnormals or zero, or overflow to ±Infinity.
@@ -10,10 +11,11 @@ import { rng } from "../../src/data/rng";
 import { kernelHeap } from "../../src/kernels/heap";
 import { convertWasm } from "../../src/kernels/convert.wasm";
 import { lazyModule } from "../../src/kernels/arena";
+import { transposeWasm } from "../../src/kernels/transpose.wasm";
 
 const heap = kernelHeap();
 
-describe("f64 ↔ f32 conversion kernels", { skip: heap ? false : "no kernel heap (shared memory unavailable)" }, () => {
+describe("f64 ↔ f32 conversion and transpose kernels", { skip: heap ? false : "no kernel heap (shared memory unavailable)" }, () => {
   const { narrow, widen } = new WebAssembly.Instance(lazyModule(convertWasm).shared(), { env: { memory: heap!.memory } }).exports as Record<string, (dst: number, src: number, n: number) => void>;
   const owner = {};
   const r = rng(5);
@@ -43,6 +45,24 @@ describe("f64 ↔ f32 conversion kernels", { skip: heap ? false : "no kernel hea
       widen(dst.byteOffset, src.byteOffset, n);
       for (let i = 0; i < n; i++) if (!Object.is(dst[i], src[i])) assert.fail(`n ${n}: [${i}] = ${src[i]} gave ${dst[i]}`);
       assert.equal(dst[n], 42, `n ${n}: wrote past the end`);
+    }
+  });
+
+  it("transpose moves every value to its place, on every shape of tail", () => {
+    const transpose = Object.values(new WebAssembly.Instance(lazyModule(transposeWasm).shared(), { env: { memory: heap!.memory } }).exports)[0] as (dst: number, src: number, rows: number, cols: number) => void;
+    for (const rows of [1, 2, 3, 4, 5, 7, 8, 10, 128]) {
+      for (const cols of [1, 2, 3, 4, 9, 784]) {
+        const src = heap!.f64(heap!.alloc(rows * cols * 8 + 8, owner), rows * cols + 1).subarray(1);
+        for (let i = 0; i < src.length; i++) src[i] = i + 0.5;
+        const dst = heap!.f64(heap!.alloc(rows * cols * 8 + 16, owner), rows * cols + 2);
+        dst[rows * cols + 1] = -1;
+        transpose(dst.byteOffset + 8, src.byteOffset, rows, cols);
+        for (let j = 0; j < rows; j++)
+          for (let i = 0; i < cols; i++)
+            if (dst[1 + i * rows + j] !== src[j * cols + i]) assert.fail(`${rows} × ${cols}: Bᵀ[${i}, ${j}] = ${dst[1 + i * rows + j]}, B[${j}, ${i}] = ${src[j * cols + i]}`);
+        assert.equal(dst[0], 0, `${rows} × ${cols}: wrote before the start`);
+        assert.equal(dst[rows * cols + 1], -1, `${rows} × ${cols}: wrote past the end`);
+      }
     }
   });
 });
