@@ -2,7 +2,8 @@
 ;;
 ;; The from-scratch MLP's matrix products in WebAssembly SIMD (f64, 2 lanes per vector), one kernel for
 ;; all three: z = x Wᵀ + b (with Wᵀ transposed into scratch first), dW = δᵀ x and back = δ W (see
-;; src/networks/simd.ts). Register blocking: 4 rows of C × 2 vectors of columns, each value of A
+;; src/networks/simd.ts). Blocks of columns of C outside, blocks of rows inside (a block of B's columns
+;; stays in cache while all of A passes). Register blocking: 4 rows of C × 2 vectors of columns, each value of A
 ;; loaded once per block (broadcast to both lanes by the load itself) and each row of B once per block of
 ;; rows (grouped sums go through their four k one at a time into a partial sum per entry, then add it). Every entry of C is one
 ;; lane's own running sum, its products added in the order of k, so the result is bit-identical to the
@@ -741,107 +742,121 @@
     (local $r i32) (local $col i32) (local $crow i32) (local $arow i32)
     (if (local.get $grouped)
       (then
-      (local.set $r (i32.const 0))
-      (block $r4_done (loop $r4
-        (br_if $r4_done (i32.gt_u (i32.add (local.get $r) (i32.const 4)) (local.get $m)))
-        (local.set $crow (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))))
-        (local.set $arow (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))))
-        (local.set $col (i32.const 0))
-        (block $c2_done (loop $c2
-          (br_if $c2_done (i32.gt_u (i32.add (local.get $col) (i32.const 4)) (local.get $n)))
-          (call $b_4_v2_g (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+      (local.set $col (i32.const 0))
+        (block $v2_done (loop $v2_cols
+          (br_if $v2_done (i32.gt_u (i32.add (local.get $col) (i32.const 4)) (local.get $n)))
+          (local.set $r (i32.const 0))
+          (block $v2_r4_done (loop $v2_r4
+            (br_if $v2_r4_done (i32.gt_u (i32.add (local.get $r) (i32.const 4)) (local.get $m)))
+            (call $b_4_v2_g (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc)
+              (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))) (local.get $ars) (local.get $aks)
+              (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $v2_r4)))
+          (block $v2_r1_done (loop $v2_r1
+            (br_if $v2_r1_done (i32.ge_u (local.get $r) (local.get $m)))
+            (call $b_1_v2_g (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc)
+              (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))) (local.get $ars) (local.get $aks)
+              (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $v2_r1)))
           (local.set $col (i32.add (local.get $col) (i32.const 4)))
-          (br $c2)))
-        (block $c1_done (loop $c1
-          (br_if $c1_done (i32.gt_u (i32.add (local.get $col) (i32.const 2)) (local.get $n)))
-          (call $b_4_v1_g (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+          (br $v2_cols)))
+        (block $v1_done (loop $v1_cols
+          (br_if $v1_done (i32.gt_u (i32.add (local.get $col) (i32.const 2)) (local.get $n)))
+          (local.set $r (i32.const 0))
+          (block $v1_r4_done (loop $v1_r4
+            (br_if $v1_r4_done (i32.gt_u (i32.add (local.get $r) (i32.const 4)) (local.get $m)))
+            (call $b_4_v1_g (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc)
+              (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))) (local.get $ars) (local.get $aks)
+              (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $v1_r4)))
+          (block $v1_r1_done (loop $v1_r1
+            (br_if $v1_r1_done (i32.ge_u (local.get $r) (local.get $m)))
+            (call $b_1_v1_g (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc)
+              (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))) (local.get $ars) (local.get $aks)
+              (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $v1_r1)))
           (local.set $col (i32.add (local.get $col) (i32.const 2)))
-          (br $c1)))
-        (block $c0_done (loop $c0
-          (br_if $c0_done (i32.gt_u (i32.add (local.get $col) (i32.const 1)) (local.get $n)))
-          (call $b_4_s_g (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+          (br $v1_cols)))
+        (block $s_done (loop $s_cols
+          (br_if $s_done (i32.gt_u (i32.add (local.get $col) (i32.const 1)) (local.get $n)))
+          (local.set $r (i32.const 0))
+          (block $s_r4_done (loop $s_r4
+            (br_if $s_r4_done (i32.gt_u (i32.add (local.get $r) (i32.const 4)) (local.get $m)))
+            (call $b_4_s_g (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc)
+              (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))) (local.get $ars) (local.get $aks)
+              (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $s_r4)))
+          (block $s_r1_done (loop $s_r1
+            (br_if $s_r1_done (i32.ge_u (local.get $r) (local.get $m)))
+            (call $b_1_s_g (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc)
+              (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))) (local.get $ars) (local.get $aks)
+              (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $s_r1)))
           (local.set $col (i32.add (local.get $col) (i32.const 1)))
-          (br $c0)))
-        (local.set $r (i32.add (local.get $r) (i32.const 4)))
-        (br $r4)))
-      (block $r1_done (loop $r1
-        (br_if $r1_done (i32.ge_u (local.get $r) (local.get $m)))
-        (local.set $crow (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))))
-        (local.set $arow (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))))
-        (local.set $col (i32.const 0))
-        (block $c2_done (loop $c2
-          (br_if $c2_done (i32.gt_u (i32.add (local.get $col) (i32.const 4)) (local.get $n)))
-          (call $b_1_v2_g (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
-          (local.set $col (i32.add (local.get $col) (i32.const 4)))
-          (br $c2)))
-        (block $c1_done (loop $c1
-          (br_if $c1_done (i32.gt_u (i32.add (local.get $col) (i32.const 2)) (local.get $n)))
-          (call $b_1_v1_g (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
-          (local.set $col (i32.add (local.get $col) (i32.const 2)))
-          (br $c1)))
-        (block $c0_done (loop $c0
-          (br_if $c0_done (i32.gt_u (i32.add (local.get $col) (i32.const 1)) (local.get $n)))
-          (call $b_1_s_g (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
-          (local.set $col (i32.add (local.get $col) (i32.const 1)))
-          (br $c0)))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $r1))))
+          (br $s_cols))))
       (else
-      (local.set $r (i32.const 0))
-      (block $r4_done (loop $r4
-        (br_if $r4_done (i32.gt_u (i32.add (local.get $r) (i32.const 4)) (local.get $m)))
-        (local.set $crow (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))))
-        (local.set $arow (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))))
-        (local.set $col (i32.const 0))
-        (block $c2_done (loop $c2
-          (br_if $c2_done (i32.gt_u (i32.add (local.get $col) (i32.const 4)) (local.get $n)))
-          (call $b_4_v2_s (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+      (local.set $col (i32.const 0))
+        (block $v2_done (loop $v2_cols
+          (br_if $v2_done (i32.gt_u (i32.add (local.get $col) (i32.const 4)) (local.get $n)))
+          (local.set $r (i32.const 0))
+          (block $v2_r4_done (loop $v2_r4
+            (br_if $v2_r4_done (i32.gt_u (i32.add (local.get $r) (i32.const 4)) (local.get $m)))
+            (call $b_4_v2_s (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc)
+              (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))) (local.get $ars) (local.get $aks)
+              (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $v2_r4)))
+          (block $v2_r1_done (loop $v2_r1
+            (br_if $v2_r1_done (i32.ge_u (local.get $r) (local.get $m)))
+            (call $b_1_v2_s (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc)
+              (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))) (local.get $ars) (local.get $aks)
+              (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $v2_r1)))
           (local.set $col (i32.add (local.get $col) (i32.const 4)))
-          (br $c2)))
-        (block $c1_done (loop $c1
-          (br_if $c1_done (i32.gt_u (i32.add (local.get $col) (i32.const 2)) (local.get $n)))
-          (call $b_4_v1_s (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+          (br $v2_cols)))
+        (block $v1_done (loop $v1_cols
+          (br_if $v1_done (i32.gt_u (i32.add (local.get $col) (i32.const 2)) (local.get $n)))
+          (local.set $r (i32.const 0))
+          (block $v1_r4_done (loop $v1_r4
+            (br_if $v1_r4_done (i32.gt_u (i32.add (local.get $r) (i32.const 4)) (local.get $m)))
+            (call $b_4_v1_s (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc)
+              (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))) (local.get $ars) (local.get $aks)
+              (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $v1_r4)))
+          (block $v1_r1_done (loop $v1_r1
+            (br_if $v1_r1_done (i32.ge_u (local.get $r) (local.get $m)))
+            (call $b_1_v1_s (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc)
+              (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))) (local.get $ars) (local.get $aks)
+              (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $v1_r1)))
           (local.set $col (i32.add (local.get $col) (i32.const 2)))
-          (br $c1)))
-        (block $c0_done (loop $c0
-          (br_if $c0_done (i32.gt_u (i32.add (local.get $col) (i32.const 1)) (local.get $n)))
-          (call $b_4_s_s (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+          (br $v1_cols)))
+        (block $s_done (loop $s_cols
+          (br_if $s_done (i32.gt_u (i32.add (local.get $col) (i32.const 1)) (local.get $n)))
+          (local.set $r (i32.const 0))
+          (block $s_r4_done (loop $s_r4
+            (br_if $s_r4_done (i32.gt_u (i32.add (local.get $r) (i32.const 4)) (local.get $m)))
+            (call $b_4_s_s (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc)
+              (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))) (local.get $ars) (local.get $aks)
+              (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+            (local.set $r (i32.add (local.get $r) (i32.const 4)))
+            (br $s_r4)))
+          (block $s_r1_done (loop $s_r1
+            (br_if $s_r1_done (i32.ge_u (local.get $r) (local.get $m)))
+            (call $b_1_s_s (i32.add (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc)
+              (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))) (local.get $ars) (local.get $aks)
+              (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
+            (local.set $r (i32.add (local.get $r) (i32.const 1)))
+            (br $s_r1)))
           (local.set $col (i32.add (local.get $col) (i32.const 1)))
-          (br $c0)))
-        (local.set $r (i32.add (local.get $r) (i32.const 4)))
-        (br $r4)))
-      (block $r1_done (loop $r1
-        (br_if $r1_done (i32.ge_u (local.get $r) (local.get $m)))
-        (local.set $crow (i32.add (local.get $c) (i32.mul (local.get $r) (local.get $ldc))))
-        (local.set $arow (i32.add (local.get $a) (i32.mul (local.get $r) (local.get $ars))))
-        (local.set $col (i32.const 0))
-        (block $c2_done (loop $c2
-          (br_if $c2_done (i32.gt_u (i32.add (local.get $col) (i32.const 4)) (local.get $n)))
-          (call $b_1_v2_s (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
-          (local.set $col (i32.add (local.get $col) (i32.const 4)))
-          (br $c2)))
-        (block $c1_done (loop $c1
-          (br_if $c1_done (i32.gt_u (i32.add (local.get $col) (i32.const 2)) (local.get $n)))
-          (call $b_1_v1_s (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
-          (local.set $col (i32.add (local.get $col) (i32.const 2)))
-          (br $c1)))
-        (block $c0_done (loop $c0
-          (br_if $c0_done (i32.gt_u (i32.add (local.get $col) (i32.const 1)) (local.get $n)))
-          (call $b_1_s_s (i32.add (local.get $crow) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $arow) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $k) (local.get $accumulate))
-          (local.set $col (i32.add (local.get $col) (i32.const 1)))
-          (br $c0)))
-        (local.set $r (i32.add (local.get $r) (i32.const 1)))
-        (br $r1))))))
+          (br $s_cols))))))
 )
