@@ -6,12 +6,12 @@
 import * as tf from "@tensorflow/tfjs";
 import { batches, moons, rng, type Dataset } from "../src/data";
 import { makeDataset } from "../src/data/dataset";
-import { mlp, type MLPOptions } from "../src/networks";
+import { mlp, type MLP, type MLPOptions } from "../src/networks";
 import { adam, tfjsPresets } from "../src/optimizers";
 import { fit } from "../src/training";
 import { twoThreadProductsMin } from "../src/networks/simd";
 import { useFastestBackend } from "../src/tfjs/backend";
-import { compare, type Contender, formatMs, markdownTable, type Section } from "./harness";
+import { compare, type Contender, formatMs, markdownTable, median, type Section } from "./harness";
 import { startTorch, type TorchWorkload } from "./pytorch";
 
 const BATCH = 32;
@@ -49,6 +49,48 @@ function epochFlops(sizes: number[], samples: number): number {
   for (let l = 1; l < sizes.length; l++) forward += sizes[l - 1] * sizes[l];
   const firstBack = sizes[0] * sizes[1];
   return 2 * samples * (3 * forward - firstBack);
+}
+
+/** Wall time of one epoch's parts, medians over epochs: assembling the batches, forward, backward, step. */
+interface Phases {
+  batches: number;
+  forward: number;
+  backward: number;
+  step: number;
+  total: number;
+}
+
+/**
+ * Where an epoch of the batch loop goes: runs `epochs` epochs (after one to warm up), timing each call
+ * of the loop (`batches`, `forward`, `backward`, `step`) with performance.now(), and returns the median
+ * of each part's sum per epoch.
+ */
+function epochPhases(net: MLP, data: Dataset, batch: number, lr: number, eps: number, epochs: number): Phases {
+  const opt = adam({ lr, eps });
+  const samples: Phases[] = [];
+  for (let e = 0; e <= epochs; e++) {
+    const p: Phases = { batches: 0, forward: 0, backward: 0, step: 0, total: 0 };
+    let t = performance.now();
+    const start = t;
+    const list = batches(data, { batchSize: batch, seed: 1, epoch: e });
+    p.batches += performance.now() - t;
+    for (const b of list) {
+      t = performance.now();
+      net.forward(b.x, true);
+      const t1 = performance.now();
+      net.backward(b.y);
+      const t2 = performance.now();
+      opt.step(net.params, net.grads);
+      const t3 = performance.now();
+      p.forward += t1 - t;
+      p.backward += t2 - t1;
+      p.step += t3 - t2;
+    }
+    p.total = performance.now() - start;
+    if (e > 0) samples.push(p);
+  }
+  const med = (key: keyof Phases) => median(samples.map((p) => p[key]));
+  return { batches: med("batches"), forward: med("forward"), backward: med("backward"), step: med("step"), total: med("total") };
 }
 
 export async function mlpSection(quick: boolean): Promise<Section> {
@@ -144,15 +186,23 @@ export async function mlpSection(quick: boolean): Promise<Section> {
   for (const h of hiddens) {
     await measure(`two moons, 2 → ${h} → ${h} → 1, batch ${BATCH}`, moonsData, { sizes: [2, h, h, 1], loss: "binaryCrossEntropy", activation: "relu" }, BATCH, LR, tfjsPresets.adam.eps, true);
   }
+  const mnistData = mnistShaped();
   await measure(
     `MNIST-shaped, ${MNIST.samples} samples, ${MNIST.sizes.join(" → ")}, batch ${MNIST.batch}, softmax`,
-    mnistShaped(),
+    mnistData,
     { sizes: MNIST.sizes, loss: "softmaxCrossEntropy", activation: "relu" },
     MNIST.batch,
     MNIST.lr,
     1e-8,
     false,
   );
+
+  const phaseEpochs = quick ? 2 : 5;
+  const mnistOptions: MLPOptions = { sizes: MNIST.sizes, loss: "softmaxCrossEntropy", activation: "relu" };
+  const phases = {
+    f64: epochPhases(mlp(mnistOptions), mnistData, MNIST.batch, MNIST.lr, 1e-8, phaseEpochs),
+    f32: epochPhases(mlp({ ...mnistOptions, precision: "float32" }), mnistData, MNIST.batch, MNIST.lr, 1e-8, phaseEpochs),
+  };
 
   const ratio = (x: number | undefined, y: number | undefined) => (x === undefined || y === undefined ? "–" : `${(x / y).toFixed(2)}×`);
   const opt = (x: number | undefined) => (x === undefined ? "–" : formatMs(x));
@@ -197,11 +247,11 @@ export async function mlpSection(quick: boolean): Promise<Section> {
       `${torchText} TF.js: \`tf.sequential\` of \`tf.layers.dense\`, \`model.fit\` on the **${backend}** backend (float32). ` +
       `"ours/torch" < 1: ours is faster. Gflop/s counts the multiply-adds of the three products (2 flops each). ` +
       `Medians of ${timing.rounds} interleaved rounds of at least ${timing.minMs} ms.\n\n${table}\n\n` +
-      `**Where we are behind, and why.** ${verdict(mnist, moons128)}`,
+      `**Where we are behind, and why.** ${verdict(mnist, moons128, phases, phaseEpochs)}`,
   };
 }
 
-function verdict(mnist: Row, moons128: Row | undefined): string {
+function verdict(mnist: Row, moons128: Row | undefined, phases: { f64: Phases; f32: Phases }, phaseEpochs: number): string {
   if (mnist.torch64 === undefined) return `PyTorch was not measured in this run, so issue 18's targets are not checked.`;
   const parts: string[] = [];
   const f64 = mnist.loop / mnist.torch64;
@@ -213,22 +263,29 @@ function verdict(mnist: Row, moons128: Row | undefined): string {
         ? `, and the 128 × 128 two-moons epoch at or below PyTorch's (${(moons128.loop / moons128.torch64).toFixed(2)}× f64: ${moons128.loop <= moons128.torch64 ? "met" : "**not met**"}).`
         : "."),
   );
+  const forwardFlops = 2 * MNIST.samples * MNIST.sizes.slice(1).reduce((sum, out, l) => sum + MNIST.sizes[l] * out, 0);
+  const backwardFlops = epochFlops(MNIST.sizes, MNIST.samples) - forwardFlops;
+  const gflops = (flops: number, ms: number) => (flops / (ms / 1e3) / 1e9).toFixed(1);
+  const share = (ms: number, p: Phases) => `${Math.round((100 * ms) / p.total)}%`;
+  const where = (name: string, p: Phases) =>
+    `${name}: ${formatMs(p.total)} an epoch, of which the forward passes ${formatMs(p.forward)} (${share(p.forward, p)}, ` +
+    `${gflops(forwardFlops, p.forward)} Gflop/s), the backward passes ${formatMs(p.backward)} (${share(p.backward, p)}, ` +
+    `${gflops(backwardFlops, p.backward)} Gflop/s), the optimizer steps ${formatMs(p.step)} (${share(p.step, p)}) and ` +
+    `assembling the batches ${formatMs(p.batches)} (${share(p.batches, p)})`;
   parts.push(
-    `Why. PyTorch multiplies matrices with a BLAS (oneDNN/MKL-class kernels) that uses the CPU's widest vectors and fused multiply-adds: ` +
-      `4 f64 or 8 f32 lanes per instruction, two such instructions per cycle. WebAssembly's SIMD has 128-bit vectors (2 f64 lanes) and ` +
-      `no fused multiply-add, and ours keeps each product's rounding so that its results are bit-identical to the readable loops; ` +
-      `ours reaches ${(mnist.flops / (mnist.loop / 1e3) / 1e9).toFixed(1)} Gflop/s in f64 and ${(mnist.flops / (mnist.loop32 / 1e3) / 1e9).toFixed(1)} ` +
-      `in f32 (4 lanes) on the MNIST-shaped epoch, the optimizer step, the batch copies and (in f32) the conversions included. ` +
-      `At small widths the per-batch costs dominate instead, where ours has the edge (no Python, no autograd tape). ` +
-      `Where an epoch's time goes (measured on one thread, CPU time, for the MNIST shape): in f64 about half in the forward pass ` +
-      `(in f32 40%), whose product runs the kernel at about 13 Gflop/s in f64 and 30 in f32 and which also transposes W (784 × 128, ` +
-      `once per step: about 0.17 ms per batch); a quarter in the backward pass (in f32 a third: there dW = δᵀx runs the kernel, ` +
-      `in 4-row register blocks, while in f64 the first layer's dW runs the JavaScript loop, which skips units whose δ is 0 for ` +
-      `four samples, because the batch is not a heap array); about a tenth each in the optimizer step and in assembling the batches (\`batches\` copies each batch's rows and ` +
-      `checks them again). The float32 ` +
-      `conversions are each once per step and cost tens of microseconds. What would close the rest: a kernel with wider vectors ` +
-      `and fused multiply-adds, which WebAssembly does not have (relaxed SIMD's would change the rounding), not more threads ` +
-      `(PyTorch gets as many as ours).`,
+    `Why. PyTorch multiplies matrices with a BLAS (oneDNN/MKL-class kernels) that uses the CPU's widest vectors and fused ` +
+      `multiply-adds (AVX2 or AVX-512: 4 or 8 f64 lanes per instruction). WebAssembly's SIMD has 128-bit vectors (2 f64 or ` +
+      `4 f32 lanes) and no fused multiply-add (relaxed SIMD's would change the rounding), and ours keeps each product's ` +
+      `rounding so that its results are bit-identical to the readable loops of src/networks/kernels.ts: where one AVX2 fused ` +
+      `multiply-add does 4 f64 multiply-adds (AVX-512's 8), ours needs two instructions, a multiply and an add, for 2. Ours closes part of that with less overhead per batch (no ` +
+      `Python, no autograd tape), which is why it wins at small widths. Where the MNIST-shaped epoch goes, measured in this ` +
+      `run after the table (wall time of each call of the batch loop, medians of ${phaseEpochs} epochs; a pass's Gflop/s ` +
+      `counts its products' multiply-adds, its activations and copies included): ${where("f64", phases.f64)}; ` +
+      `${where("f32", phases.f32)}. Each forward pass transposes W (a SIMD kernel) so that the product reads B by rows, ` +
+      `copies the batch into the kernel heap, and (in f32) rounds its operands to float32 and widens the results (SIMD ` +
+      `kernels); each product of at least 2²⁰ multiply-adds runs on both threads, in bands of rows. What would close the ` +
+      `rest: wider vectors and fused multiply-adds, which WebAssembly does not offer, not more threads (PyTorch gets as ` +
+      `many as ours).`,
   );
   return parts.join("\n\n");
 }
