@@ -8,7 +8,7 @@
 import { finiteWasm } from "./finite.wasm";
 import { squaresWasm } from "./squares.wasm";
 import { kernelHeap } from "./heap";
-import { lazyModule, parallelMinLength } from "./arena";
+import { inPlaceParallelMinLength, lazyModule } from "./arena";
 import { sharedChunk, SLOTS } from "./parallel";
 import { type Kernel, twoThreads, type TwoThreads } from "./twoThreads";
 
@@ -46,8 +46,8 @@ let squares: SquaresKernel | undefined;
  * Σparams[i]² and Σgrads[i]² into `out` by a SIMD kernel (squares.wat) that reads both arrays in one
  * pass, when both live in the kernel heap and start on a pair; false otherwise (the caller then runs
  * its loop). NaN or ±Infinity entries make a sum NaN or +Infinity, as the loop's sums. From
- * `parallelMinLength()` parameters on (below, one thread's pass costs less than a second hand-over to
- * the worker in the step), the two threads share the sums in the chunks of a step
+ * `inPlaceParallelMinLength()` parameters on (where a step in place shares its update with the worker,
+ * which after a job stays awake for the next: parallel.ts), the two threads share the sums in the chunks of a step
  * in place (`sharedChunk(n)` entries each, parallel.ts), this thread the first half of them and the
  * worker the rest as a step in place updates them (arena.ts), so that each thread checks the part of
  * the arrays it is about to update, in its own core's cache. The chunks' sums are added in a fixed
@@ -67,7 +67,7 @@ export function squareSumsInHeap(params: Float64Array, grads: Float64Array, out:
   const n = params.length;
   const pairs = n >> 1; // only the arrays' own pairs
   const at = k.out.byteOffset;
-  const split = n >= parallelMinLength();
+  const split = n >= inPlaceParallelMinLength();
   if (split) {
     if (k.split === undefined) k.split = twoThreads(squaresModule.shared(), k.squares as Kernel, heap, 4) ?? null;
   }
