@@ -5,13 +5,15 @@
  * the fallback (arrays outside the heap, or no heap at all).
  *
  * z = x Wᵀ + b runs as z = x · Wᵀ with Wᵀ transposed into scratch first (in × out copies against
- * n × in × out products), so that all three products share one kernel whose B operand is read by rows.
+ * n × in × out products; by the SIMD kernel transpose.wat), so that all three products share one kernel
+ * whose B operand is read by rows.
  *
- * Large products (from 2²⁰ multiply-adds) run on two threads, a band of rows each (kernels/twoThreads.ts).
+ * Large products (from 2²⁰ multiply-adds) run on two threads, in bands of rows (kernels/twoThreads.ts).
  *
  * With `f32` (the MLP's `precision: "float32"`), the products run in single precision (matmul32.wat, four
  * lanes per instruction): the operands are rounded to float32 into scratch, the kernel sums in float32,
- * and the results are widened back into the model's f64 arrays. Weights, gradients, activations and the
+ * and the results are widened back into the model's f64 arrays (both conversions by convert.wat, bit-
+ * identical to a Float32Array's). Weights, gradients, activations and the
  * optimizer stay f64 (float32 arithmetic with f64 master weights, as mixed-precision training keeps them).
  */
 import { kernelHeap, type Heap } from "../kernels/heap";
