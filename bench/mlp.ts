@@ -283,7 +283,7 @@ function verdict(mnist: Row, moons128: Row | undefined, phases: { f64: Phases; f
       `counts its products' multiply-adds, its activations and copies included): ${where("f64", phases.f64)}; ` +
       `${where("f32", phases.f32)}. Each forward pass transposes W (a SIMD kernel) so that the product reads B by rows, ` +
       `copies the batch into the kernel heap, and (in f32) rounds its operands to float32 and widens the results (SIMD ` +
-      `kernels); each product of at least 2²⁰ multiply-adds runs on both threads, in bands of rows. What would close the ` +
+      `kernels); each product of at least 2²⁰ multiply-adds runs on both threads, which claim its blocks of 16 columns in turn. What would close the ` +
       `rest: wider vectors and fused multiply-adds, which WebAssembly does not offer, not more threads (PyTorch gets as ` +
       `many as ours).`,
   );

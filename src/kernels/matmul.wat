@@ -736,7 +736,7 @@
   ;; C[r, j] (+)= Σₖ A[r, k] B[k, j] for r < m, j < n, k < k; byte addresses and strides: C row stride $ldc,
   ;; A[r, k] at $a + r·$ars + k·$aks (any strides: A is read one element at a time), B row stride $ldb.
   ;; $accumulate: start from C's values (else from 0). $grouped: add the products in groups of four.
-  (func (export "matmul")
+  (func $whole
     (param $c i32) (param $ldc i32) (param $a i32) (param $ars i32) (param $aks i32) (param $b i32) (param $ldb i32)
     (param $m i32) (param $n i32) (param $k i32) (param $accumulate i32) (param $grouped i32)
     (local $r i32) (local $col i32) (local $crow i32) (local $arow i32)
@@ -859,4 +859,30 @@
             (br $s_r1)))
           (local.set $col (i32.add (local.get $col) (i32.const 1)))
           (br $s_cols))))))
+
+  ;; The product above, whole ($counter = 0), or in parts shared between the threads that call this with the
+  ;; same arguments: $counter is the byte address of an i32 that starts at 0, and each caller claims the
+  ;; next block of $width columns of C (and B) by adding 1 to it, atomically, until none is left. So a
+  ;; thread that runs slower (or starts later) claims fewer blocks, and the callers finish within a block
+  ;; of each other. Each entry of C is computed in one call either way, so the results are the same bits.
+  (func (export "matmul")
+    (param $c i32) (param $ldc i32) (param $a i32) (param $ars i32) (param $aks i32) (param $b i32) (param $ldb i32)
+    (param $m i32) (param $n i32) (param $k i32) (param $accumulate i32) (param $grouped i32)
+    (param $counter i32) (param $width i32)
+    (local $col i32)
+    (if (i32.eqz (local.get $counter))
+      (then
+        (call $whole (local.get $c) (local.get $ldc) (local.get $a) (local.get $ars) (local.get $aks) (local.get $b) (local.get $ldb)
+          (local.get $m) (local.get $n) (local.get $k) (local.get $accumulate) (local.get $grouped))
+        (return)))
+    (loop $parts
+      (local.set $col (i32.mul (i32.atomic.rmw.add (local.get $counter) (i32.const 1)) (local.get $width)))
+      (if (i32.lt_u (local.get $col) (local.get $n))
+        (then
+          (call $whole
+            (i32.add (local.get $c) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldc) (local.get $a) (local.get $ars) (local.get $aks)
+            (i32.add (local.get $b) (i32.mul (local.get $col) (i32.const 8))) (local.get $ldb) (local.get $m)
+            (select (local.get $width) (i32.sub (local.get $n) (local.get $col)) (i32.lt_u (local.get $width) (i32.sub (local.get $n) (local.get $col))))
+            (local.get $k) (local.get $accumulate) (local.get $grouped))
+          (br $parts)))))
 )

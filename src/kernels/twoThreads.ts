@@ -1,8 +1,9 @@
 /**
  * One kernel call split in parts, some run by this thread and some by the worker thread of the
  * optimizer steps (parallel.ts), on the kernel heap. The MLP's large matrix products use it with two
- * parts, each a band of rows of the result, so every entry is computed exactly as in one call
- * (bit-identical); the check of a large step's params and grads with 2·SLOTS chunks (finite.ts).
+ * calls of the same arguments, which share the product's blocks of columns between them through a counter
+ * (matmul.wat), so every entry is computed exactly as in one call (bit-identical); the check of a large
+ * step's params and grads with 2·SLOTS chunks (finite.ts).
  *
  * The hand-over is parallel.ts's `shareChunks`: this thread writes the worker's parts' arguments into
  * the control block, marks them staged and wakes the worker, runs the first half of the parts itself,

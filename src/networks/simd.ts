@@ -8,7 +8,8 @@
  * n × in × out products; by the SIMD kernel transpose.wat), so that all three products share one kernel
  * whose B operand is read by rows.
  *
- * Large products (from 2²⁰ multiply-adds) run on two threads, in bands of rows (kernels/twoThreads.ts).
+ * Large products (from 2²⁰ multiply-adds) run on two threads (kernels/twoThreads.ts), which claim blocks of
+ * columns of C in turn from a shared counter.
  *
  * With `f32` (the MLP's `precision: "float32"`), the products run in single precision (matmul32.wat, four
  * lanes per instruction): the operands are rounded to float32 into scratch, the kernel sums in float32,
@@ -35,6 +36,7 @@ type Convert = (dst: number, src: number, n: number) => void;
 type Matmul = (
   c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number,
   m: number, n: number, k: number, accumulate: number, grouped: number,
+  counter: number, width: number,
 ) => void;
 
 interface Kernels {
@@ -48,6 +50,8 @@ interface Kernels {
   transpose: (dst: number, src: number, rows: number, cols: number) => void;
   /** Each kernel on two threads, made on the first large product (null: no worker to be had). */
   split: { f64?: TwoThreads | null; f32?: TwoThreads | null };
+  /** The heap word through which the two threads of a split product claim its blocks of columns. */
+  counter: Int32Array;
 }
 
 let bound: Kernels | undefined | null;
@@ -60,7 +64,16 @@ function kernel(): Kernels | undefined {
       Object.values(new WebAssembly.Instance(m.shared(), { env: { memory: heap!.memory } }).exports)[0] as Matmul;
     const convert = heap ? new WebAssembly.Instance(convertModule.shared(), { env: { memory: heap.memory } }).exports : undefined;
     bound = heap
-      ? { heap, matmul: instance(matmulModule), matmul32: instance(matmul32Module), narrow: convert!.narrow as Convert, widen: convert!.widen as Convert, transpose: instance(transposeModule) as never, split: {} }
+      ? {
+          heap,
+          matmul: instance(matmulModule),
+          matmul32: instance(matmul32Module),
+          narrow: convert!.narrow as Convert,
+          widen: convert!.widen as Convert,
+          transpose: instance(transposeModule) as never,
+          split: {},
+          counter: new Int32Array(heap.memory.buffer, heap.alloc(4, scratchOwner), 1),
+        }
       : null;
   }
   return bound ?? undefined;
@@ -87,43 +100,36 @@ export function setTwoThreadProducts(minMultiplyAdds: number): number {
   return previous;
 }
 
-/** Bands of rows a product on two threads is split into (twoThreads runs at most 2·SLOTS = 6). */
-const PARTS = 4;
+/**
+ * Columns of C in each block that the two threads of a split product claim in turn: four of the kernel's
+ * widest column blocks (two vectors: 4 f64, 8 f32). Small enough that the thread that finishes first
+ * waits at most a small share of the product for the other (the second core of a shared machine is often
+ * the slower one), large enough that each block reuses A's rows over many columns.
+ */
+const BLOCK_COLUMNS = { f64: 16, f32: 16 };
 
 /**
- * C = A·B by the kernel (arguments as matmul.wat's), on two threads when it is large: split into bands
- * of rows, each row of C computed as in one call.
+ * C = A·B by the kernel (arguments as matmul.wat's), on two threads when it is large: both threads call
+ * the kernel with the same arguments and claim blocks of columns of C from a shared counter until none
+ * is left (matmul.wat), each entry of C computed as in one call.
  */
 function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number, m: number, n: number, kk: number, accumulate: number, grouped: number): void {
   const kernelFn = f32 ? k.matmul32 : k.matmul;
-  if (m >= 8 && m * n * kk >= splitThreshold) {
-    const which = f32 ? "f32" : "f64";
-    if (k.split[which] === undefined) k.split[which] = twoThreads((f32 ? matmul32Module : matmulModule).shared(), kernelFn, k.heap, 12) ?? null;
+  const which = f32 ? "f32" : "f64";
+  if (n > BLOCK_COLUMNS[which] && m * n * kk >= splitThreshold) {
+    if (k.split[which] === undefined) k.split[which] = twoThreads((f32 ? matmul32Module : matmulModule).shared(), kernelFn, k.heap, 14) ?? null;
     const run = k.split[which];
     if (run) {
-      // PARTS bands of rows, each a whole number of 4-row blocks: this thread runs the first half of
-      // them and then any the worker has not claimed yet, so a worker that starts late costs less.
-      const band = 4 * Math.ceil(m / (4 * PARTS));
-      const parts = Math.ceil(m / band);
-      run(parts, (part, into) => {
-        const r = part * band;
-        into[0] = c + r * ldc;
-        into[1] = ldc;
-        into[2] = a + r * ars;
-        into[3] = ars;
-        into[4] = aks;
-        into[5] = b;
-        into[6] = ldb;
-        into[7] = Math.min(band, m - r);
-        into[8] = n;
-        into[9] = kk;
-        into[10] = accumulate;
-        into[11] = grouped;
+      // Two calls with the same arguments, one per thread (a worker that starts late finds fewer blocks left).
+      Atomics.store(k.counter, 0, 0);
+      const args = [c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, grouped, k.counter.byteOffset, BLOCK_COLUMNS[which]];
+      run(2, (_, into) => {
+        for (let i = 0; i < args.length; i++) into[i] = args[i];
       });
       return;
     }
   }
-  kernelFn(c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, grouped);
+  kernelFn(c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, grouped, 0, 0);
 }
 
 /** Turns the SIMD kernels off (false: every product runs the f64 loops of kernels.ts, float32 models too) and returns the previous setting; for tests and benchmarks. */
