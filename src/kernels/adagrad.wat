@@ -25,5 +25,6 @@
         ;; params[i] -= (clr * g) / (Math.sqrt(s + epsIn) + epsOut);
         (v128.store (i32.add (local.get $params) (local.get $i)) (f64x2.sub (v128.load (i32.add (local.get $params) (local.get $i))) (f64x2.div (f64x2.mul (local.get $clr_x2) (local.get $g)) (f64x2.add (f64x2.sqrt (f64x2.add (local.get $s) (local.get $epsIn_x2))) (local.get $epsOut_x2)))))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
-        (br $pair))))
+        (br $pair)))
+  )
 )

@@ -23,5 +23,6 @@
         ;; params[i] -= lr * vi;
         (v128.store (i32.add (local.get $params) (local.get $i)) (f64x2.sub (v128.load (i32.add (local.get $params) (local.get $i))) (f64x2.mul (local.get $lr_x2) (local.get $vi))))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
-        (br $pair))))
+        (br $pair)))
+  )
 )

@@ -22,5 +22,6 @@
         ;; previous[i] = theta;
         (v128.store (i32.add (local.get $previous) (local.get $i)) (local.get $theta))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
-        (br $pair))))
+        (br $pair)))
+  )
 )

@@ -34,5 +34,6 @@
         ;; params[i] -= (gradCoefficient * g + momentCoefficient * mi) / (Math.sqrt(vi) * after + eps);
         (v128.store (i32.add (local.get $params) (local.get $i)) (f64x2.sub (v128.load (i32.add (local.get $params) (local.get $i))) (f64x2.div (f64x2.add (f64x2.mul (local.get $gradCoefficient_x2) (local.get $g)) (f64x2.mul (local.get $momentCoefficient_x2) (local.get $mi))) (f64x2.add (f64x2.mul (f64x2.sqrt (local.get $vi)) (local.get $after_x2)) (local.get $eps_x2)))))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
-        (br $pair))))
+        (br $pair)))
+  )
 )

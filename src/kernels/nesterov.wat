@@ -22,5 +22,6 @@
         ;; params[i] += vi;
         (v128.store (i32.add (local.get $params) (local.get $i)) (f64x2.add (v128.load (i32.add (local.get $params) (local.get $i))) (local.get $vi)))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
-        (br $pair))))
+        (br $pair)))
+  )
 )

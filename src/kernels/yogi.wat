@@ -34,5 +34,6 @@
         ;; params[i] -= (stepSize * mi) / (Math.sqrt(vi) / rootBc2 + eps);
         (v128.store (i32.add (local.get $params) (local.get $i)) (f64x2.sub (v128.load (i32.add (local.get $params) (local.get $i))) (f64x2.div (f64x2.mul (local.get $stepSize_x2) (local.get $mi)) (f64x2.add (f64x2.div (f64x2.sqrt (local.get $vi)) (local.get $rootBc2_x2)) (local.get $eps_x2)))))
         (local.set $i (i32.add (local.get $i) (i32.const 16)))
-        (br $pair))))
+        (br $pair)))
+  )
 )

@@ -111,19 +111,31 @@ const BLOCK_COLUMNS = { f64: 16, f32: 16 };
 /**
  * C = A·B by the kernel (arguments as matmul.wat's), on two threads when it is large: both threads call
  * the kernel with the same arguments and claim blocks of columns of C from a shared counter until none
- * is left (matmul.wat), each entry of C computed as in one call.
+ * is left (matmul.wat); a C of one block of columns or fewer is cut into two bands of rows instead. Each
+ * entry of C is computed as in one call.
  */
 function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number, m: number, n: number, kk: number, accumulate: number, grouped: number): void {
   const kernelFn = f32 ? k.matmul32 : k.matmul;
   const which = f32 ? "f32" : "f64";
-  if (n > BLOCK_COLUMNS[which] && m * n * kk >= splitThreshold) {
+  const wide = n > BLOCK_COLUMNS[which];
+  if ((wide || m >= 8) && m * n * kk >= splitThreshold) {
     if (k.split[which] === undefined) k.split[which] = twoThreads((f32 ? matmul32Module : matmulModule).shared(), kernelFn, k.heap, 14) ?? null;
     const run = k.split[which];
-    if (run) {
+    if (run && wide) {
       // Two calls with the same arguments, one per thread (a worker that starts late finds fewer blocks left).
       Atomics.store(k.counter, 0, 0);
       const args = [c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, grouped, k.counter.byteOffset, BLOCK_COLUMNS[which]];
       run(2, (_, into) => {
+        for (let i = 0; i < args.length; i++) into[i] = args[i];
+      });
+      return;
+    }
+    if (run) {
+      // Too few columns to share out: two bands of rows, each a whole number of 4-row blocks, one per thread.
+      const band = 4 * Math.ceil(m / 8);
+      run(2, (part, into) => {
+        const r = part * band;
+        const args = [c + r * ldc, ldc, a + r * ars, ars, aks, b, ldb, Math.min(band, m - r), n, kk, accumulate, grouped, 0, 0];
         for (let i = 0; i < args.length; i++) into[i] = args[i];
       });
       return;

@@ -70,8 +70,8 @@ describe("SIMD matrix products of the MLP", () => {
   it("match the loops bit for bit with every product split over two threads", () => {
     const previous = setTwoThreadProducts(1);
     try {
-      // A product is split when C has more than one block of 16 columns: several blocks and a partial
-      // last one (37, 40, 130, 33 columns), and products too narrow to split (the others).
+      // A C of more than one block of 16 columns is shared out by blocks: several blocks and a partial
+      // last one (37, 40, 130, 33 columns); a narrower C by two bands of rows (the others).
       for (const sizes of [[3, 5, 7, 2], [9, 8, 4, 6], [17, 13, 11, 3], [2, 128, 128, 1], [37, 40, 21, 3], [70, 130, 33, 2]]) {
         for (const n of [8, 9, 13, 33]) compare({ sizes, loss: sizes[sizes.length - 1] >= 2 ? "softmaxCrossEntropy" : "binaryCrossEntropy", seed: n }, n, n + sizes[1]);
       }
