@@ -102,11 +102,13 @@ export function setTwoThreadProducts(minMultiplyAdds: number): number {
 
 /**
  * Columns of C in each block that the two threads of a split product claim in turn: four of the kernel's
- * widest column blocks (two vectors: 4 f64, 8 f32). Small enough that the thread that finishes first
- * waits at most a small share of the product for the other (the second core of a shared machine is often
- * the slower one), large enough that each block reuses A's rows over many columns.
+ * widest column blocks in f64 (two vectors of 2), two in f32 (two vectors of 4). Small enough that the
+ * thread that finishes first waits at most a small share of the product for the other (the second core
+ * of a shared machine is often the slower one), large enough that each block reuses A's rows over many
+ * columns (measured on the MNIST-shaped products, interleaved: 4 and 8 columns slower; 32 slower on the
+ * forward product, about even on dW).
  */
-const BLOCK_COLUMNS = { f64: 16, f32: 16 };
+const BLOCK_COLUMNS = 16;
 
 /**
  * C = A·B by the kernel (arguments as matmul.wat's), on two threads when it is large: both threads call
@@ -117,14 +119,14 @@ const BLOCK_COLUMNS = { f64: 16, f32: 16 };
 function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number, m: number, n: number, kk: number, accumulate: number, grouped: number): void {
   const kernelFn = f32 ? k.matmul32 : k.matmul;
   const which = f32 ? "f32" : "f64";
-  const wide = n > BLOCK_COLUMNS[which];
+  const wide = n > BLOCK_COLUMNS;
   if ((wide || m >= 8) && m * n * kk >= splitThreshold) {
     if (k.split[which] === undefined) k.split[which] = twoThreads((f32 ? matmul32Module : matmulModule).shared(), kernelFn, k.heap, 14) ?? null;
     const run = k.split[which];
     if (run && wide) {
       // Two calls with the same arguments, one per thread (a worker that starts late finds fewer blocks left).
       Atomics.store(k.counter, 0, 0);
-      const args = [c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, grouped, k.counter.byteOffset, BLOCK_COLUMNS[which]];
+      const args = [c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, grouped, k.counter.byteOffset, BLOCK_COLUMNS];
       run(2, (_, into) => {
         for (let i = 0; i < args.length; i++) into[i] = args[i];
       });
