@@ -198,7 +198,8 @@ export function batchSettings(options: BatchOptions): Required<BatchOptions> {
 
 /**
  * The mini-batches of one epoch, in order: seeded shuffling, `ceil(n / batchSize)` batches
- * (`floor` with `dropLast`). Each batch holds copies of its rows.
+ * (`floor` with `dropLast`). Each batch holds copies of its rows, as they are: `dataset` checked the
+ * values when it made `data`, and a model checks what it is given (an MLP rejects a non-finite input).
  * @example
  * for (const b of batches(data, { batchSize: 32, seed: 0, epoch: e })) { ... b.x, b.y, b.n ... }
  */
@@ -210,9 +211,31 @@ export function batches(data: Dataset, options: BatchOptions): Batch[] {
   for (let start = 0; start < data.n; start += batchSize) {
     const end = Math.min(start + batchSize, data.n);
     if (dropLast && end - start < batchSize) break;
-    const indices = order.slice(start, end);
-    const part = subset(data, indices);
-    out.push({ n: part.n, x: part.x, y: part.y, indices });
+    const m = end - start;
+    const x = new Float64Array(m * data.d);
+    const y = new Float64Array(m * data.k);
+    copyRows(data.x, data.d, order, start, end, x);
+    copyRows(data.y, data.k, order, start, end, y);
+    out.push({ n: m, x, y, indices: order.slice(start, end) });
   }
   return out;
+}
+
+/**
+ * Copies the rows `order[start]`, …, `order[end - 1]` of the row-major `values` (rows of `width`) into
+ * `out`, one after another from its start. The rows must be in range (as an epoch's order is).
+ */
+export function copyRows(values: Float64Array, width: number, order: ArrayLike<number>, start: number, end: number, out: Float64Array): void {
+  if (width === 1) {
+    for (let r = start; r < end; r++) out[r - start] = values[order[r]];
+  } else if (width < 16) {
+    for (let r = start; r < end; r++) {
+      const from = order[r] * width;
+      const to = (r - start) * width;
+      for (let i = 0; i < width; i++) out[to + i] = values[from + i];
+    }
+  } else {
+    // Long rows: each a bulk copy.
+    for (let r = start; r < end; r++) out.set(values.subarray(order[r] * width, (order[r] + 1) * width), (r - start) * width);
+  }
 }

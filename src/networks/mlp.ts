@@ -129,8 +129,12 @@ export class MLP {
   private a: Float64Array[] = [];
   private mask: (Float64Array | undefined)[] = [];
   private delta: Float64Array[] = [];
-  /** The batch, copied into the kernel heap when it is not there (so that both of its products run the kernel); undefined where there is no heap. */
-  private input: Float64Array | undefined;
+  /**
+   * Two buffers in the kernel heap (none where there is no heap), used in turn, into which a batch from
+   * outside the heap is copied, so that both of its products run the kernel and its finiteness check is
+   * a SIMD kernel too. In turn, so that a batch the check rejects leaves the last pass's input intact.
+   */
+  private input: Float64Array[] = [];
   private lastInput: Float64Array | undefined;
   private lastN = 0;
   private lastTraining = false;
@@ -266,8 +270,25 @@ export class MLP {
   private rows(name: string, x: Float64Array, width: number): number {
     if (x.length === 0) throw new Error(`${name} is empty: no samples`);
     if (x.length % width !== 0) throw new Error(`${name} has ${x.length} values, not a multiple of ${width} per sample`);
-    checkFinite(`mlp: ${name}`, x);
     return x.length / width;
+  }
+
+  /**
+   * The batch `x` where the passes read it, checked finite: `x` itself when it is in the kernel heap
+   * (or there is no heap), else a copy in the input buffer the last pass did not use (made before the
+   * check, so that the check runs as a SIMD kernel on the copy).
+   */
+  private checkedInput(x: Float64Array): Float64Array {
+    let batch = x;
+    if (this.input.length > 0 && !kernelHeap()!.holds(x)) {
+      const last = this.lastInput;
+      const spare = last !== undefined && last.buffer === this.input[0].buffer && last.byteOffset === this.input[0].byteOffset ? 1 : 0;
+      this.input[spare] ??= kernelArray(this.capacity * this.inputSize);
+      batch = this.input[spare].subarray(0, x.length);
+      batch.set(x);
+    }
+    checkFinite("mlp: x", batch);
+    return batch;
   }
 
   private ensureCapacity(n: number): void {
@@ -279,7 +300,7 @@ export class MLP {
     this.mask = this.layers.map((L) => (L.dropout > 0 ? new Float64Array(cap * L.outputs) : undefined));
     this.a = this.layers.map((L, l) => (L.dropout > 0 ? kernelArray(cap * L.outputs) : this.h[l]));
     this.delta = this.layers.map((L) => kernelArray(cap * L.outputs));
-    this.input = kernelHeap() ? kernelArray(cap * this.inputSize) : undefined;
+    this.input = kernelHeap() ? [kernelArray(cap * this.inputSize)] : [];
     this.capacity = cap;
     this.lastInput = undefined;
   }
@@ -293,15 +314,13 @@ export class MLP {
   forward(x: Inputs, training = false): Float64Array {
     const input = toFlat("x", x, this.inputSize);
     const n = this.rows("x", input, this.inputSize);
+    // Growing the buffers drops the last pass: a batch that would grow them is checked before it does.
+    if (n > this.capacity) checkFinite("mlp: x", input);
     this.ensureCapacity(n);
     // A batch from outside the heap is copied in once: the forward product and, in backward, the first
     // layer's dW = δᵀx then both run the SIMD kernel on it.
-    let prev = input;
-    if (this.input && !kernelHeap()!.holds(input)) {
-      prev = this.input.subarray(0, input.length);
-      prev.set(input);
-    }
-    const batch = prev;
+    const batch = this.checkedInput(input);
+    let prev = batch;
     for (let l = 0; l < this.layers.length; l++) {
       const { inputs, outputs, W, b, activation, dropout } = this.layers[l];
       const z = this.z[l];

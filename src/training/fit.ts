@@ -1,5 +1,6 @@
 import { checkBoolean, checkInteger, checkKeys, checkNumber, describe } from "../core/checks";
-import { Dataset, epochOrder } from "../data/dataset";
+import { copyRows, Dataset, epochOrder } from "../data/dataset";
+import { kernelArray } from "../kernels/heap";
 import { openProgress, type ProgressOption } from "./progress";
 import { NonFiniteStepError } from "../optimizers/checked";
 import { DEFAULT_LIMIT, type Failure, StepOptimizer, allFinite, failure } from "./optimizer";
@@ -186,7 +187,8 @@ export function* fitEpochs(model: TrainableModel, data: Dataset, optimizer: Step
   }
   const bar = openProgress(options.progress, epochs, "epochs");
   const maxBatch = Math.min(batchSize, n);
-  const xb = new Float64Array(maxBatch * d);
+  // In the kernel heap, where an MLP reads a batch without copying it in.
+  const xb = kernelArray(maxBatch * d);
   const yb = new Float64Array(maxBatch * k);
   const before = new Float64Array(model.params.length);
   const batchLoss = new Float64Array(epochs * Math.ceil(n / batchSize));
@@ -212,11 +214,8 @@ export function* fitEpochs(model: TrainableModel, data: Dataset, optimizer: Step
     const order = epochOrder(n, shuffle, seed, epoch);
     for (let startRow = 0; startRow < n; startRow += batchSize) {
       const m = Math.min(batchSize, n - startRow);
-      for (let r = 0; r < m; r++) {
-        const s = order[startRow + r];
-        for (let j = 0; j < d; j++) xb[r * d + j] = data.x[s * d + j];
-        for (let j = 0; j < k; j++) yb[r * k + j] = data.y[s * k + j];
-      }
+      copyRows(data.x, d, order, startRow, startRow + m, xb);
+      copyRows(data.y, k, order, startRow, startRow + m, yb);
       const x = m === maxBatch ? xb : xb.subarray(0, m * d);
       const y = m === maxBatch ? yb : yb.subarray(0, m * k);
       before.set(model.params);

@@ -309,3 +309,31 @@ test("activations table: derivatives match finite differences", () => {
   assert.equal(activations.sigmoid.f(-800), 0, "no overflow for very negative z");
   assert.equal(activations.sigmoid.f(800), 1);
 });
+
+test("a batch with a non-finite input is rejected and the last pass stays as it was", () => {
+  const net = mlp({ sizes: [3, 5, 1], loss: "binaryCrossEntropy", seed: 2 });
+  const { x, y } = batch(net, 120, 4); // 360 values: the check of the heap copy runs as a SIMD kernel
+  const expected = mlp({ sizes: [3, 5, 1], loss: "binaryCrossEntropy", seed: 2 });
+  expected.lossAndGradient(x, y);
+  net.forward(x, true);
+  const outputs = net.layerOutputs().a.map((a) => Float64Array.from(a));
+  for (const at of [0, 123, 359]) {
+    const bad = x.slice();
+    bad[at] = at === 123 ? Infinity : NaN;
+    assert.throws(() => net.forward(bad, true), new RegExp(`mlp: x\\[${at}\\] is ${bad[at]}; it must be a finite number`));
+  }
+  // A bad batch larger than any before is rejected before the buffers grow (which would drop the last pass).
+  const large = batch(net, 500, 5).x;
+  large[1400] = NaN;
+  assert.throws(() => net.forward(large, true), /mlp: x\[1400\] is NaN/);
+  assert.deepEqual(net.layerOutputs().a, outputs);
+  net.backward(y);
+  assert.deepEqual(net.grads, expected.grads);
+  // Two good batches in turn (the input buffers alternate) give what fresh networks give.
+  const other = batch(net, 120, 6);
+  for (const b of [other, { x, y }, other]) {
+    const fresh = mlp({ sizes: [3, 5, 1], loss: "binaryCrossEntropy", seed: 2 });
+    assert.equal(net.lossAndGradient(b.x, b.y), fresh.lossAndGradient(b.x, b.y));
+    assert.deepEqual(net.grads, fresh.grads);
+  }
+});
