@@ -48,6 +48,8 @@ interface Kernels {
   widen: Convert;
   /** Bᵀ into $dst from B ($rows × $cols f64 at $src), heap byte offsets (transpose.wat). */
   transpose: (dst: number, src: number, rows: number, cols: number) => void;
+  /** The same into f32 at $dst, each value rounded to nearest (transpose.wat). */
+  transposeNarrow: (dst: number, src: number, rows: number, cols: number) => void;
   /** Each kernel on two threads, made on the first large product (null: no worker to be had). */
   split: { f64?: TwoThreads | null; f32?: TwoThreads | null };
   /** The heap word through which the two threads of a split product claim its blocks of columns. */
@@ -63,6 +65,7 @@ function kernel(): Kernels | undefined {
     const instance = (m: { shared(): WebAssembly.Module }) =>
       Object.values(new WebAssembly.Instance(m.shared(), { env: { memory: heap!.memory } }).exports)[0] as Matmul;
     const convert = heap ? new WebAssembly.Instance(convertModule.shared(), { env: { memory: heap.memory } }).exports : undefined;
+    const transposes = heap ? new WebAssembly.Instance(transposeModule.shared(), { env: { memory: heap.memory } }).exports : undefined;
     bound = heap
       ? {
           heap,
@@ -70,7 +73,8 @@ function kernel(): Kernels | undefined {
           matmul32: instance(matmul32Module),
           narrow: convert!.narrow as Convert,
           widen: convert!.widen as Convert,
-          transpose: instance(transposeModule) as never,
+          transpose: transposes!.transpose as Kernels["transpose"],
+          transposeNarrow: transposes!.transposeNarrow as Kernels["transposeNarrow"],
           split: {},
           counter: new Int32Array(heap.memory.buffer, heap.alloc(4, scratchOwner), 1),
         }
@@ -200,6 +204,14 @@ function transposed(k: Kernels, W: Float64Array, outputs: number, inputs: number
   return wt;
 }
 
+/** Wᵀ rounded to float32 in scratch "b": in one pass by the SIMD kernel when W is a heap array (an MLP's always is). */
+function transposedRounded(k: Kernels, W: Float64Array, outputs: number, inputs: number): Float32Array {
+  if (!k.heap.holds(W)) return rounded(k, "b", transposed(k, W, outputs, inputs));
+  const wt32 = scratch32Of(k.heap, "b", inputs * outputs);
+  k.transposeNarrow(wt32.byteOffset, W.byteOffset, outputs, inputs);
+  return wt32;
+}
+
 /** Wᵀ into `wt` from W (outputs × inputs), four rows of W at a time (each row of Wᵀ written four values at a time). */
 function transpose(W: Float64Array, outputs: number, inputs: number, wt: Float64Array): void {
   let j = 0;
@@ -225,7 +237,7 @@ export function denseForward(x: Float64Array, n: number, inputs: number, W: Floa
   if (!k) return reference.denseForward(x, n, inputs, W, b, outputs, z);
   if (f32) {
     const x32 = rounded(k, "a", x.subarray(0, n * inputs));
-    const wt32 = rounded(k, "b", transposed(k, W, outputs, inputs));
+    const wt32 = transposedRounded(k, W, outputs, inputs);
     const z32 = scratch32Of(k.heap, "c", n * outputs);
     for (let s = 0; s < n; s++) z32.set(b, s * outputs);
     product(k, true, z32.byteOffset, outputs * 4, x32.byteOffset, inputs * 4, 4, wt32.byteOffset, outputs * 4, n, outputs, inputs, 1, 0);

@@ -1,5 +1,6 @@
 /**
- * The transpose of W before the forward product (src/kernels/transpose.wat), checked value by value,
+ * The transpose of W before the forward product (src/kernels/transpose.wat), checked value by value (and
+ * its float32 form, which narrows as it transposes, against a Float32Array of the transpose),
  * and the f64 ↔ f32 conversions of the float32 matrix products (src/kernels/convert.wat) against
  * JavaScript's own (a Float32Array's store rounds to nearest, ties to even; reading one back widens
  * exactly): every bit the same, on lengths that leave every tail, at offsets that are not 16-aligned,
@@ -49,7 +50,7 @@ describe("f64 ↔ f32 conversion and transpose kernels", { skip: heap ? false : 
   });
 
   it("transpose moves every value to its place, on every shape of tail", () => {
-    const transpose = Object.values(new WebAssembly.Instance(lazyModule(transposeWasm).shared(), { env: { memory: heap!.memory } }).exports)[0] as (dst: number, src: number, rows: number, cols: number) => void;
+    const { transpose } = transposes();
     for (const rows of [1, 2, 3, 4, 5, 7, 8, 10, 128]) {
       for (const cols of [1, 2, 3, 4, 9, 784]) {
         const src = heap!.f64(heap!.alloc(rows * cols * 8 + 8, owner), rows * cols + 1).subarray(1);
@@ -65,4 +66,29 @@ describe("f64 ↔ f32 conversion and transpose kernels", { skip: heap ? false : 
       }
     }
   });
+
+  it("transposeNarrow gives the float32 rounding of the transpose, on every shape of tail", () => {
+    const { transposeNarrow } = transposes();
+    for (const rows of [1, 2, 3, 4, 5, 7, 8, 10, 128]) {
+      for (const cols of [1, 2, 3, 4, 5, 7, 9, 784]) {
+        const src = heap!.f64(heap!.alloc(rows * cols * 8 + 8, owner), rows * cols + 1).subarray(1);
+        for (let i = 0; i < src.length; i++) src[i] = i < hostile.length ? hostile[i] : r.normal() * 10 ** r.int(9);
+        const dst = heap!.f32(heap!.alloc(rows * cols * 4 + 8, owner), rows * cols + 2);
+        dst[rows * cols + 1] = -1;
+        transposeNarrow(dst.byteOffset + 4, src.byteOffset, rows, cols);
+        for (let j = 0; j < rows; j++)
+          for (let i = 0; i < cols; i++) {
+            const expected = Math.fround(src[j * cols + i]);
+            if (!Object.is(dst[1 + i * rows + j], expected)) assert.fail(`${rows} × ${cols}: Bᵀ[${i}, ${j}] = ${dst[1 + i * rows + j]}, fround(B[${j}, ${i}]) = ${expected}`);
+          }
+        assert.equal(dst[0], 0, `${rows} × ${cols}: wrote before the start`);
+        assert.equal(dst[rows * cols + 1], -1, `${rows} × ${cols}: wrote past the end`);
+      }
+    }
+  });
 });
+
+/** The exports of transpose.wat bound to the heap. */
+function transposes(): Record<"transpose" | "transposeNarrow", (dst: number, src: number, rows: number, cols: number) => void> {
+  return new WebAssembly.Instance(lazyModule(transposeWasm).shared(), { env: { memory: heap!.memory } }).exports as never;
+}
