@@ -4,6 +4,7 @@
  * `alpha` is LeakyReLU's slope for z < 0 (ignored by the others).
  */
 import { exp } from "../math/portable";
+import { reluBackwardInHeap, reluInHeap } from "../kernels/relu";
 export type ActivationName = "sigmoid" | "tanh" | "relu" | "leakyRelu" | "linear";
 
 export interface Activation {
@@ -75,6 +76,7 @@ export function applyActivation(name: ActivationName, z: Float64Array, h: Float6
       for (let i = 0; i < length; i++) h[i] = Math.tanh(z[i]);
       return;
     case "relu": {
+      if (reluInHeap(z, h, length)) return; // the same formula as a SIMD kernel (src/kernels/relu.wat)
       const f = activations.relu.f;
       for (let i = 0; i < length; i++) h[i] = f(z[i]);
       return;
@@ -104,6 +106,7 @@ export function multiplyByDerivative(name: ActivationName, z: Float64Array, h: F
       return;
     }
     case "relu": {
+      if (reluBackwardInHeap(z, g, length)) return; // the same formula as a SIMD kernel (src/kernels/relu.wat)
       const df = activations.relu.df;
       for (let i = 0; i < length; i++) g[i] *= df(z[i], h[i]);
       return;

@@ -239,7 +239,10 @@ export function denseForward(x: Float64Array, n: number, inputs: number, W: Floa
     const x32 = rounded(k, "a", x.subarray(0, n * inputs));
     const wt32 = transposedRounded(k, W, outputs, inputs);
     const z32 = scratch32Of(k.heap, "c", n * outputs);
-    for (let s = 0; s < n; s++) z32.set(b, s * outputs);
+    // Each sum starts from b[j] in float32: the first row rounds b (a Float32Array's store rounds to
+    // nearest), the others copy it (a float32 copy moves bytes; converting each row again costs 10×).
+    z32.set(b);
+    for (let s = 1; s < n; s++) z32.copyWithin(s * outputs, 0, outputs);
     product(k, true, z32.byteOffset, outputs * 4, x32.byteOffset, inputs * 4, 4, wt32.byteOffset, outputs * 4, n, outputs, inputs, 1, 0);
     widened(k, z.subarray(0, n * outputs), z32);
     return;
