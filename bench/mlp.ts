@@ -281,10 +281,14 @@ function verdict(mnist: Row, moons128: Row | undefined, phases: { f64: Phases; f
       `Python, no autograd tape), which is why it wins at small widths. Where the MNIST-shaped epoch goes, measured in this ` +
       `run after the table (wall time of each call of the batch loop, medians of ${phaseEpochs} epochs; a pass's Gflop/s ` +
       `counts its products' multiply-adds, its activations and copies included): ${where("f64", phases.f64)}; ` +
-      `${where("f32", phases.f32)}. Each forward pass transposes W (a SIMD kernel) so that the product reads B by rows, ` +
-      `copies the batch into the kernel heap, and (in f32) rounds its operands to float32 and widens the results (SIMD ` +
-      `kernels); each product of at least 2²⁰ multiply-adds runs on both threads, which claim its blocks of 16 columns in turn. What would close the ` +
-      `rest: wider vectors and fused multiply-adds, which WebAssembly does not offer, not more threads (PyTorch gets as ` +
+      `${where("f32", phases.f32)}. Each forward pass copies a batch from outside the kernel heap into it and checks it ` +
+      `there, transposes W so that the product reads B by rows (in f32 rounding it to float32 in the same pass) and, in f32, ` +
+      `rounds the batch and widens the results; ReLU and its derivative run as SIMD kernels too, the softmax and the loss as ` +
+      `JavaScript loops (an exp per value, twice). Each product of at least 2²⁰ multiply-adds runs on both threads, which ` +
+      `claim its blocks of 16 columns in turn. Assembling the batches is mostly the copy of 4096 rows of 784 values into ` +
+      `fresh arrays (PyTorch's indexing copies them too); an Adam step's time goes to a square root and a division per ` +
+      `parameter, in f64 in both of ours (the f32 network keeps f64 weights), two lanes per instruction. What would close ` +
+      `the rest: wider vectors and fused multiply-adds, which WebAssembly does not offer, not more threads (PyTorch gets as ` +
       `many as ours).`,
   );
   return parts.join("\n\n");
