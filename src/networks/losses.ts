@@ -15,8 +15,17 @@ export type LossName = "mse" | "binaryCrossEntropy" | "softmaxCrossEntropy";
 
 export const LOSS_NAMES: readonly LossName[] = ["mse", "binaryCrossEntropy", "softmaxCrossEntropy"];
 
-/** Row-wise softmax of z (n × k) into h, shifted by each row's max for stability. */
-export function softmaxRows(z: Float64Array, h: Float64Array, n: number, k: number): void {
+/** Each row's max and Σⱼ exp(z[s, j] − max), as `softmaxRows` computes them (n entries each). */
+export interface SoftmaxSums {
+  max: Float64Array;
+  sum: Float64Array;
+}
+
+/**
+ * Row-wise softmax of z (n × k) into h, shifted by each row's max for stability. With `sums`, also keeps
+ * each row's max and sum of exponentials there, which the cross-entropy of the same z then reuses.
+ */
+export function softmaxRows(z: Float64Array, h: Float64Array, n: number, k: number, sums?: SoftmaxSums): void {
   for (let s = 0; s < n; s++) {
     const o = s * k;
     let max = -Infinity;
@@ -28,13 +37,19 @@ export function softmaxRows(z: Float64Array, h: Float64Array, n: number, k: numb
       sum += e;
     }
     for (let j = 0; j < k; j++) h[o + j] /= sum;
+    if (sums) {
+      sums.max[s] = max;
+      sums.sum[s] = sum;
+    }
   }
 }
 
 /**
  * The mean loss of a batch: `z` and `a` are the output layer's pre-activations and activations
  * (n × k), `y` the targets (n × k, or n class indices for softmax). With `delta`, also writes
- * δᴸ = ∂C/∂zᴸ into it (n × k).
+ * δᴸ = ∂C/∂zᴸ into it (n × k). `sums`: the row maxima and sums of exponentials `softmaxRows` kept
+ * for this same z, which the softmax cross-entropy then takes instead of computing them again (the
+ * same numbers, so the same loss to the bit).
  */
 export function outputLoss(
   loss: LossName,
@@ -46,6 +61,7 @@ export function outputLoss(
   k: number,
   delta: Float64Array | undefined,
   alpha: number,
+  sums?: SoftmaxSums,
 ): number {
   let total = 0;
   switch (loss) {
@@ -75,9 +91,14 @@ export function outputLoss(
         const o = s * k;
         const label = y[s];
         let max = -Infinity;
-        for (let j = 0; j < k; j++) if (z[o + j] > max) max = z[o + j];
         let sum = 0;
-        for (let j = 0; j < k; j++) sum += exp(z[o + j] - max);
+        if (sums) {
+          max = sums.max[s];
+          sum = sums.sum[s];
+        } else {
+          for (let j = 0; j < k; j++) if (z[o + j] > max) max = z[o + j];
+          for (let j = 0; j < k; j++) sum += exp(z[o + j] - max);
+        }
         total += max + Math.log(sum) - z[o + label];
         if (delta) {
           for (let j = 0; j < k; j++) delta[o + j] = (a[o + j] - (j === label ? 1 : 0)) * scale;

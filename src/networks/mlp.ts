@@ -4,7 +4,7 @@ import { Rng, rng } from "../data/rng";
 import { ACTIVATION_NAMES, ActivationName, applyActivation, multiplyByDerivative } from "./activations";
 import { kernelArray, kernelHeap } from "../kernels/heap";
 import { denseForward, inputGradient, weightGradient } from "./simd";
-import { LOSS_NAMES, LossName, outputLoss, softmaxRows } from "./losses";
+import { LOSS_NAMES, LossName, outputLoss, softmaxRows, type SoftmaxSums } from "./losses";
 
 /**
  * Weight initialization schemes (biases always start at 0):
@@ -129,6 +129,8 @@ export class MLP {
   private a: Float64Array[] = [];
   private mask: (Float64Array | undefined)[] = [];
   private delta: Float64Array[] = [];
+  /** A softmax output's row maxima and sums of exponentials from the last forward pass, which its loss reuses. */
+  private softmaxSums: SoftmaxSums | undefined;
   /**
    * Two buffers in the kernel heap (none where there is no heap), used in turn, into which a batch from
    * outside the heap is copied, so that both of its products run the kernel and its finiteness check is
@@ -300,6 +302,8 @@ export class MLP {
     this.mask = this.layers.map((L) => (L.dropout > 0 ? new Float64Array(cap * L.outputs) : undefined));
     this.a = this.layers.map((L, l) => (L.dropout > 0 ? kernelArray(cap * L.outputs) : this.h[l]));
     this.delta = this.layers.map((L) => kernelArray(cap * L.outputs));
+    const softmax = this.layers[this.layers.length - 1].activation === "softmax";
+    this.softmaxSums = softmax ? { max: new Float64Array(cap), sum: new Float64Array(cap) } : undefined;
     this.input = kernelHeap() ? [kernelArray(cap * this.inputSize)] : [];
     this.capacity = cap;
     this.lastInput = undefined;
@@ -326,7 +330,7 @@ export class MLP {
       const z = this.z[l];
       const h = this.h[l];
       denseForward(prev, n, inputs, W, b, outputs, z, this.precision === "float32");
-      if (activation === "softmax") softmaxRows(z, h, n, outputs);
+      if (activation === "softmax") softmaxRows(z, h, n, outputs, this.softmaxSums);
       else applyActivation(activation, z, h, n * outputs, this.leakySlope);
       if (dropout > 0) {
         const m = this.mask[l]!;
@@ -388,7 +392,7 @@ export class MLP {
     const yFlat = this.targets(y, n);
     const L = this.layers.length;
     const out = this.layers[L - 1];
-    let loss = outputLoss(this.lossName, out.activation, this.z[L - 1], this.h[L - 1], yFlat, n, out.outputs, this.delta[L - 1], this.leakySlope);
+    let loss = outputLoss(this.lossName, out.activation, this.z[L - 1], this.h[L - 1], yFlat, n, out.outputs, this.delta[L - 1], this.leakySlope, this.softmaxSums);
     for (let l = L - 1; l >= 0; l--) {
       const { inputs, outputs, W, dW, db } = this.layers[l];
       const delta = this.delta[l];
@@ -434,7 +438,7 @@ export class MLP {
     const yFlat = this.targets(ys, n);
     const L = this.layers.length;
     const out = this.layers[L - 1];
-    const loss = outputLoss(this.lossName, out.activation, this.z[L - 1], this.h[L - 1], yFlat, n, out.outputs, undefined, this.leakySlope);
+    const loss = outputLoss(this.lossName, out.activation, this.z[L - 1], this.h[L - 1], yFlat, n, out.outputs, undefined, this.leakySlope, this.softmaxSums);
     return { loss, accuracy: this.lossName === "mse" ? undefined : accuracy(a, yFlat, n, out.outputs, this.lossName) };
   }
 

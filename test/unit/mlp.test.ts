@@ -337,3 +337,15 @@ test("a batch with a non-finite input is rejected and the last pass stays as it 
     assert.deepEqual(net.grads, fresh.grads);
   }
 });
+
+test("softmax cross-entropy reusing the forward pass's row sums is the loss computed afresh, to the bit", async () => {
+  const { outputLoss } = await import("../../src/networks/losses");
+  const net = mlp({ sizes: [4, 6, 5], loss: "softmaxCrossEntropy", seed: 3 });
+  for (const n of [1, 37, 200]) {
+    const { x, y } = batch(net, n, n);
+    const loss = net.lossAndGradient(x, y);
+    const { z: zs, a } = net.layerOutputs();
+    assert.equal(loss, outputLoss("softmaxCrossEntropy", "softmax", zs[1], a[1], y, n, 5, undefined, 0));
+    assert.equal(net.evaluate(x, y).loss, loss);
+  }
+});
