@@ -6,7 +6,10 @@
  *
  * z = x Wᵀ + b runs as z = x · Wᵀ with Wᵀ transposed into scratch first (in × out copies against
  * n × in × out products; by the SIMD kernel transpose.wat), so that all three products share one kernel
- * whose B operand is read by rows.
+ * whose B operand is read by rows. The transpose is packed in panels, one per block of columns of the
+ * kernel (4 columns in f64, 8 in f32), each panel's rows one after another: a block then reads its
+ * columns of Wᵀ as one run of consecutive bytes (for 784 inputs, 25 KB, which stays in the L1 cache
+ * while every row of x passes), not 784 rows 1 KB apart, each on a cache line of its own.
  *
  * Large products (from 2²⁰ multiply-adds) run on two threads (kernels/twoThreads.ts), which claim blocks of
  * columns of C in turn from a shared counter.
@@ -36,7 +39,7 @@ type Convert = (dst: number, src: number, n: number) => void;
 type Matmul = (
   c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number,
   m: number, n: number, k: number, accumulate: number, grouped: number,
-  counter: number, width: number,
+  counter: number, width: number, packed: number,
 ) => void;
 
 interface Kernels {
@@ -120,17 +123,17 @@ const BLOCK_COLUMNS = 16;
  * is left (matmul.wat); a C of one block of columns or fewer is cut into two bands of rows instead. Each
  * entry of C is computed as in one call.
  */
-function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number, m: number, n: number, kk: number, accumulate: number, grouped: number): void {
+function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number, m: number, n: number, kk: number, accumulate: number, grouped: number, packed = 0): void {
   const kernelFn = f32 ? k.matmul32 : k.matmul;
   const which = f32 ? "f32" : "f64";
   const wide = n > BLOCK_COLUMNS;
   if ((wide || m >= 8) && m * n * kk >= splitThreshold) {
-    if (k.split[which] === undefined) k.split[which] = twoThreads((f32 ? matmul32Module : matmulModule).shared(), kernelFn, k.heap, 14) ?? null;
+    if (k.split[which] === undefined) k.split[which] = twoThreads((f32 ? matmul32Module : matmulModule).shared(), kernelFn, k.heap, 15) ?? null;
     const run = k.split[which];
     if (run && wide) {
       // Two calls with the same arguments, one per thread (a worker that starts late finds fewer blocks left).
       Atomics.store(k.counter, 0, 0);
-      const args = [c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, grouped, k.counter.byteOffset, BLOCK_COLUMNS];
+      const args = [c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, grouped, k.counter.byteOffset, BLOCK_COLUMNS, packed];
       run(2, (_, into) => {
         for (let i = 0; i < args.length; i++) into[i] = args[i];
       });
@@ -141,13 +144,13 @@ function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ar
       const band = 4 * Math.ceil(m / 8);
       run(2, (part, into) => {
         const r = part * band;
-        const args = [c + r * ldc, ldc, a + r * ars, ars, aks, b, ldb, Math.min(band, m - r), n, kk, accumulate, grouped, 0, 0];
+        const args = [c + r * ldc, ldc, a + r * ars, ars, aks, b, ldb, Math.min(band, m - r), n, kk, accumulate, grouped, 0, 0, packed];
         for (let i = 0; i < args.length; i++) into[i] = args[i];
       });
       return;
     }
   }
-  kernelFn(c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, grouped, 0, 0);
+  kernelFn(c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, grouped, 0, 0, packed);
 }
 
 /** Turns the SIMD kernels off (false: every product runs the f64 loops of kernels.ts, float32 models too) and returns the previous setting; for tests and benchmarks. */
@@ -194,21 +197,39 @@ function ready(...arrays: Float64Array[]): Kernels | undefined {
 }
 
 /**
- * Wᵀ (inputs × outputs) in scratch from W (outputs × inputs): by the SIMD kernel when W is a heap array
- * (an MLP's always is), else by the loop below, four rows of W at a time.
+ * The panels of Wᵀ in the order the kernel's blocks of columns take them ($packed in matmul.wat): blocks of
+ * `widest` columns (4 in f64, 8 in f32), then one of half that if it fits, then single columns. `each` gets
+ * a panel's first column j (a row of W) and its width w; the panel is the transpose of rows j…j+w-1 of W,
+ * inputs rows of w values, and starts at value j · inputs of the packed array, as those rows do in W.
  */
-function transposed(k: Kernels, W: Float64Array, outputs: number, inputs: number): Float64Array {
+function panels(outputs: number, widest: number, each: (first: number, width: number) => void): void {
+  let j = 0;
+  for (; j + widest <= outputs; j += widest) each(j, widest);
+  const half = widest / 2;
+  for (; j + half <= outputs; j += half) each(j, half);
+  for (; j < outputs; j++) each(j, 1);
+}
+
+/**
+ * Wᵀ (inputs × outputs) in scratch from W (outputs × inputs), packed in panels of `widest` columns (see
+ * `panels`): by the SIMD transpose kernel when W is a heap array (an MLP's always is), else by the loop below.
+ */
+function packedTransposed(k: Kernels, W: Float64Array, outputs: number, inputs: number, widest: number): Float64Array {
   const wt = scratchOf(k.heap, "wt", inputs * outputs);
-  if (k.heap.holds(W)) k.transpose(wt.byteOffset, W.byteOffset, outputs, inputs);
-  else transpose(W, outputs, inputs, wt);
+  const inHeap = k.heap.holds(W);
+  panels(outputs, widest, (j, w) => {
+    const at = j * inputs;
+    if (inHeap) k.transpose(wt.byteOffset + at * 8, W.byteOffset + at * 8, w, inputs);
+    else transpose(W.subarray(at, at + w * inputs), w, inputs, wt.subarray(at, at + w * inputs));
+  });
   return wt;
 }
 
-/** Wᵀ rounded to float32 in scratch "b": in one pass by the SIMD kernel when W is a heap array (an MLP's always is). */
-function transposedRounded(k: Kernels, W: Float64Array, outputs: number, inputs: number): Float32Array {
-  if (!k.heap.holds(W)) return rounded(k, "b", transposed(k, W, outputs, inputs));
+/** Wᵀ rounded to float32 in scratch "b", packed in panels of 8 columns: each panel transposed and rounded in one pass by the SIMD kernel when W is a heap array (an MLP's always is). */
+function packedTransposedRounded(k: Kernels, W: Float64Array, outputs: number, inputs: number): Float32Array {
+  if (!k.heap.holds(W)) return rounded(k, "b", packedTransposed(k, W, outputs, inputs, 8));
   const wt32 = scratch32Of(k.heap, "b", inputs * outputs);
-  k.transposeNarrow(wt32.byteOffset, W.byteOffset, outputs, inputs);
+  panels(outputs, 8, (j, w) => k.transposeNarrow(wt32.byteOffset + j * inputs * 4, W.byteOffset + j * inputs * 8, w, inputs));
   return wt32;
 }
 
@@ -237,13 +258,13 @@ export function denseForward(x: Float64Array, n: number, inputs: number, W: Floa
   if (!k) return reference.denseForward(x, n, inputs, W, b, outputs, z);
   if (f32) {
     const x32 = rounded(k, "a", x.subarray(0, n * inputs));
-    const wt32 = transposedRounded(k, W, outputs, inputs);
+    const wt32 = packedTransposedRounded(k, W, outputs, inputs);
     const z32 = scratch32Of(k.heap, "c", n * outputs);
     // Each sum starts from b[j] in float32: the first row rounds b (a Float32Array's store rounds to
     // nearest), the others copy it (a float32 copy moves bytes; converting each row again costs 10×).
     z32.set(b);
     for (let s = 1; s < n; s++) z32.copyWithin(s * outputs, 0, outputs);
-    product(k, true, z32.byteOffset, outputs * 4, x32.byteOffset, inputs * 4, 4, wt32.byteOffset, outputs * 4, n, outputs, inputs, 1, 0);
+    product(k, true, z32.byteOffset, outputs * 4, x32.byteOffset, inputs * 4, 4, wt32.byteOffset, 0, n, outputs, inputs, 1, 0, 1);
     widened(k, z.subarray(0, n * outputs), z32);
     return;
   }
@@ -252,9 +273,9 @@ export function denseForward(x: Float64Array, n: number, inputs: number, W: Floa
     input = scratchOf(k.heap, "x", n * inputs);
     input.set(x.subarray(0, n * inputs));
   }
-  const wt = transposed(k, W, outputs, inputs);
+  const wt = packedTransposed(k, W, outputs, inputs, 4);
   for (let s = 0; s < n; s++) z.set(b, s * outputs); // each sum starts from b[j], as in the loop
-  product(k, false, z.byteOffset, outputs * 8, input.byteOffset, inputs * 8, 8, wt.byteOffset, outputs * 8, n, outputs, inputs, 1, 0);
+  product(k, false, z.byteOffset, outputs * 8, input.byteOffset, inputs * 8, 8, wt.byteOffset, 0, n, outputs, inputs, 1, 0, 1);
 }
 
 /** dW = δᵀx and db = Σₛ δ[s, ·], as `weightGradient` of kernels.ts (bit-identical; `f32`: dW in float32). */

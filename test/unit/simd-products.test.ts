@@ -111,6 +111,37 @@ describe("SIMD matrix products of the MLP", () => {
     }
   });
 
+  it("in float32, sum each output's float32 products in the order of the inputs, from b rounded to float32", () => {
+    // The reference: z[s, j] = fl32(… fl32(fl32(b[j]) + fl32(x[s, 0] · W[j, 0])) + …), every operand rounded
+    // to float32 first. Widths of 1 to 19 outputs take every panel of the packed Wᵀ (8, 4 and single
+    // columns, and their mixes); on one thread and on two (blocks of 16 columns, two bands of rows).
+    const f = Math.fround;
+    for (const threshold of [Infinity, 1]) {
+      const previous = setTwoThreadProducts(threshold);
+      try {
+        for (const outputs of [1, 3, 4, 5, 8, 9, 12, 13, 16, 19]) {
+          for (const [inputs, n] of [[7, 9], [33, 5]]) {
+            const r = rng(outputs * 100 + inputs);
+            const x = Float64Array.from({ length: n * inputs }, () => r.normal());
+            const net = mlp({ sizes: [inputs, outputs, 2], loss: "softmaxCrossEntropy", precision: "float32", seed: outputs });
+            const { W, b } = net.layers[0];
+            net.forward(x);
+            const z = net.layerOutputs().z[0];
+            for (let s = 0; s < n; s++) {
+              for (let j = 0; j < outputs; j++) {
+                let sum = f(b[j]);
+                for (let i = 0; i < inputs; i++) sum = f(sum + f(f(x[s * inputs + i]) * f(W[j * inputs + i])));
+                if (!Object.is(z[s * outputs + j], sum)) assert.fail(`${inputs}→${outputs}, n ${n}, threshold ${threshold}: z[${s}, ${j}] ${z[s * outputs + j]}, float32 loop ${sum}`);
+              }
+            }
+          }
+        }
+      } finally {
+        setTwoThreadProducts(previous);
+      }
+    }
+  });
+
   it("in float32, give the same bits on one thread and on two", () => {
     const r = rng(11);
     const x = Float64Array.from({ length: 40 * 20 }, () => r.normal());
