@@ -282,9 +282,10 @@ function verdict(mnist: Row, moons128: Row | undefined, phases: { f64: Phases; f
       `run after the table (wall time of each call of the batch loop, medians of ${phaseEpochs} epochs; a pass's Gflop/s ` +
       `counts its products' multiply-adds, its activations and copies included): ${where("f64", phases.f64)}; ` +
       `${where("f32", phases.f32)}. Each forward pass copies a batch from outside the kernel heap into it and checks it ` +
-      `there, transposes W so that the product reads B by rows (in f32 rounding it to float32 in the same pass) and, in f32, ` +
-      `rounds the batch and widens the results; ReLU and its derivative run as SIMD kernels too, the softmax and the loss as ` +
-      `JavaScript loops (an exp per value, twice). Each product of at least 2²⁰ multiply-adds runs on both threads, which ` +
+      `there, transposes W into panels of 4 columns (8 in f32, rounded to float32 in the same pass), so that each block of ` +
+      `the product reads its columns of Wᵀ as one run of bytes that stays in the L1 cache, and, in f32, rounds the batch ` +
+      `and widens the results; ReLU and its derivative run as SIMD kernels too, the softmax and the loss as JavaScript ` +
+      `loops (an exp per value, once: the loss reuses the softmax's sums). Each product of at least 2²⁰ multiply-adds runs on both threads, which ` +
       `claim its blocks of 16 columns in turn. Assembling the batches is mostly the copy of 4096 rows of 784 values into ` +
       `fresh arrays (PyTorch's indexing copies them too); an Adam step's time goes to a square root and a division per ` +
       `parameter, in f64 in both of ours (the f32 network keeps f64 weights), two lanes per instruction. What would close ` +
