@@ -108,6 +108,13 @@ export function setTwoThreadProducts(minMultiplyAdds: number): number {
 }
 
 /**
+ * Columns of C in the kernels' widest register block, two vectors: 2 f64 lanes each in matmul.wat, 4 f32
+ * lanes in matmul32.wat (scripts/gen-matmul-wat.mjs). Wᵀ is packed in panels this wide (`panels`), which
+ * must match the kernel's blocks; the exact float32 test of test/unit/simd-products.test.ts fails if not.
+ */
+const WIDEST_BLOCK = { f64: 4, f32: 8 } as const;
+
+/**
  * Columns of C in each block that the two threads of a split product claim in turn: four of the kernel's
  * widest column blocks in f64 (two vectors of 2), two in f32 (two vectors of 4). Small enough that the
  * thread that finishes first waits at most a small share of the product for the other (the second core
@@ -115,7 +122,7 @@ export function setTwoThreadProducts(minMultiplyAdds: number): number {
  * columns (measured on the MNIST-shaped products, interleaved: 4 and 8 columns slower; 32 slower on the
  * forward product, about even on dW).
  */
-const BLOCK_COLUMNS = 16;
+const BLOCK_COLUMNS = 4 * WIDEST_BLOCK.f64;
 
 /**
  * C = A·B by the kernel (arguments as matmul.wat's), on two threads when it is large: both threads call
@@ -198,7 +205,7 @@ function ready(...arrays: Float64Array[]): Kernels | undefined {
 
 /**
  * The panels of Wᵀ in the order the kernel's blocks of columns take them ($packed in matmul.wat): blocks of
- * `widest` columns (4 in f64, 8 in f32), then one of half that if it fits, then single columns. `each` gets
+ * `widest` columns (WIDEST_BLOCK: 4 in f64, 8 in f32), then one of half that if it fits, then single columns. `each` gets
  * a panel's first column j (a row of W) and its width w; the panel is the transpose of rows j…j+w-1 of W,
  * inputs rows of w values, and starts at value j · inputs of the packed array, as those rows do in W.
  */
@@ -225,11 +232,11 @@ function packedTransposed(k: Kernels, W: Float64Array, outputs: number, inputs: 
   return wt;
 }
 
-/** Wᵀ rounded to float32 in scratch "b", packed in panels of 8 columns: each panel transposed and rounded in one pass by the SIMD kernel when W is a heap array (an MLP's always is). */
+/** Wᵀ rounded to float32 in scratch "b", packed in panels of WIDEST_BLOCK.f32 columns: each panel transposed and rounded in one pass by the SIMD kernel when W is a heap array (an MLP's always is). */
 function packedTransposedRounded(k: Kernels, W: Float64Array, outputs: number, inputs: number): Float32Array {
-  if (!k.heap.holds(W)) return rounded(k, "b", packedTransposed(k, W, outputs, inputs, 8));
+  if (!k.heap.holds(W)) return rounded(k, "b", packedTransposed(k, W, outputs, inputs, WIDEST_BLOCK.f32));
   const wt32 = scratch32Of(k.heap, "b", inputs * outputs);
-  panels(outputs, 8, (j, w) => k.transposeNarrow(wt32.byteOffset + j * inputs * 4, W.byteOffset + j * inputs * 8, w, inputs));
+  panels(outputs, WIDEST_BLOCK.f32, (j, w) => k.transposeNarrow(wt32.byteOffset + j * inputs * 4, W.byteOffset + j * inputs * 8, w, inputs));
   return wt32;
 }
 
@@ -273,7 +280,7 @@ export function denseForward(x: Float64Array, n: number, inputs: number, W: Floa
     input = scratchOf(k.heap, "x", n * inputs);
     input.set(x.subarray(0, n * inputs));
   }
-  const wt = packedTransposed(k, W, outputs, inputs, 4);
+  const wt = packedTransposed(k, W, outputs, inputs, WIDEST_BLOCK.f64);
   for (let s = 0; s < n; s++) z.set(b, s * outputs); // each sum starts from b[j], as in the loop
   product(k, false, z.byteOffset, outputs * 8, input.byteOffset, inputs * 8, 8, wt.byteOffset, 0, n, outputs, inputs, 1, 0, 1);
 }
