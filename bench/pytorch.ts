@@ -21,6 +21,8 @@ const REQUIREMENTS = join(ROOT, "requirements-bench.txt");
 export interface Torch {
   /** torch.__version__. */
   version: string;
+  /** The BLAS of this torch build and the SIMD code torch dispatches to on this CPU, e.g. "mkl, CPU capability AVX2". */
+  blas: string;
   /** One `opt.step()` of the torch.optim equivalent of `name` on n parameters, run on `threads` threads. */
   optimizer(spec: { name: string; n: number; lr: number; dtype: "float64" | "float32"; threads: number }): Promise<TorchWorkload>;
   /** One epoch of a torch.nn.Sequential MLP (ReLU hidden layers) with Adam on the given data, on `threads` threads. */
@@ -35,6 +37,8 @@ export interface Torch {
     y: Float64Array;
     threads: number;
   }): Promise<TorchWorkload>;
+  /** One matrix product of a dense layer alone: addmm(b, x, W.T) ("forward") or d.T @ x and d.sum(0) ("weightGradient"), on `threads` threads. */
+  product(spec: { kind: "forward" | "weightGradient"; n: number; inputs: number; outputs: number; dtype: "float64" | "float32"; threads: number }): Promise<TorchWorkload>;
   close(): void;
 }
 
@@ -104,6 +108,7 @@ async function start(): Promise<Torch | string> {
   };
   return {
     version: String(info.torch),
+    blas: `${String(info.blas)}, CPU capability ${String(info.capability)}`,
     optimizer: ({ threads, ...spec }) => workload({ op: "optimizer", seed: 0, ...spec }, threads),
     mlp: ({ threads, x, y, ...spec }) => {
       const id = nextId;
@@ -113,6 +118,7 @@ async function start(): Promise<Torch | string> {
       writeFileSync(yPath, new Uint8Array(y.buffer, y.byteOffset, y.byteLength));
       return workload({ op: "mlp", ...spec, x: xPath, y: yPath }, threads);
     },
+    product: ({ threads, ...spec }) => workload({ op: "product", ...spec }, threads),
     close: () => {
       child.stdin.end();
       rmSync(scratch, { recursive: true, force: true });

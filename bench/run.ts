@@ -46,6 +46,25 @@ function keptSections(): string {
   return "\n" + old.slice(start + 1, end < 0 ? undefined : end + 1).trimEnd() + "\n";
 }
 
+/**
+ * The CPU's family and model numbers and its vector extensions, from /proc/cpuinfo on Linux (the model name a
+ * virtual machine reports, such as "AMD EPYC", does not say which generation of core runs the code), or "".
+ */
+function cpuDetails(): string {
+  let info: string;
+  try {
+    info = readFileSync("/proc/cpuinfo", "utf8");
+  } catch {
+    return "";
+  }
+  const field = (name: string) => new RegExp(`^${name}\\s*:\\s*(.*)$`, "m").exec(info)?.[1]?.trim();
+  const flags = new Set((field("flags") ?? "").split(/\s+/));
+  const vectors = ["avx2", "fma", "avx512f"].filter((f) => flags.has(f)).map((f) => f.toUpperCase());
+  const family = field("cpu family");
+  const model = field("model");
+  return family && model ? ` (family ${family}, model ${model}${vectors.length ? `; ${vectors.join(", ")}` : ""})` : "";
+}
+
 async function main() {
   const started = new Date();
   const load = loadavg()[0];
@@ -74,7 +93,7 @@ async function main() {
     sections.push(section);
   }
   const total = (Date.now() - started.getTime()) / 1000;
-  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`;
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}${cpuDetails()}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`;
   const command = `npm run bench${quick ? " -- --quick" : ""}${only ? ` -- --only=${only.join(",")}` : ""}`;
   const doc =
     `# Benchmarks\n\nMeasured by \`${command}\` on ${started.toISOString().slice(0, 10)} ` +

@@ -4,13 +4,16 @@ The Node bench (bench/pytorch.ts) starts this script once and drives it over std
 per line each way, so that PyTorch's samples interleave round by round with ours, as every contender's do
 (bench/harness.ts). Requests:
 
-  {"op": "info"}                                   -> {"torch": version}
+  {"op": "info"}                                   -> {"torch": version, "threads", "blas", "capability"}
   {"op": "optimizer", "id", "name", "n", "lr", "dtype", "seed"}
       one torch.optim optimizer over one tensor of n parameters, its .grad a fixed random gradient
   {"op": "mlp", "id", "sizes", "loss", "lr", "eps", "batch", "dtype", "x", "y"}
       a torch.nn.Sequential of Linear + ReLU layers, trained one epoch per call with the loop a PyTorch
       user writes (randperm, index the batch, zero_grad, forward, loss, backward, step); x and y are raw
       little-endian f64 files written by the Node side, so both train on the same data
+  {"op": "product", "id", "kind", "n", "inputs", "outputs", "dtype"}
+      one matrix product of a dense layer alone, as torch.nn.Linear and autograd run it: "forward"
+      addmm(b, x, W.T) (x n × inputs, W outputs × inputs), "weightGradient" d.T @ x and d.sum(0) (d n × outputs)
   {"op": "sample", "id", "minMs", "threads"}       -> {"ms": mean per-call milliseconds over >= minMs}
   {"op": "drop", "id"}
 
@@ -19,6 +22,7 @@ count ours uses for that workload), and answers the mean time per call.
 """
 
 import json
+import re
 import sys
 import time
 import warnings
@@ -110,6 +114,27 @@ def sample(fn, min_ms):
             return elapsed / calls
 
 
+def blas_name():
+    """The BLAS this torch build multiplies matrices with, as its build configuration names it."""
+    found = re.search(r"BLAS_INFO=(\w+)", torch.__config__.show())
+    return found.group(1) if found else "unknown"
+
+
+def product_workload(req):
+    dtype = DTYPES[req["dtype"]]
+    gen = torch.Generator().manual_seed(0)
+    n, inputs, outputs = req["n"], req["inputs"], req["outputs"]
+    x = torch.rand(n, inputs, dtype=dtype, generator=gen)
+    if req["kind"] == "forward":
+        w = torch.rand(outputs, inputs, dtype=dtype, generator=gen) - 0.5
+        b = torch.rand(outputs, dtype=dtype, generator=gen) - 0.5
+        return lambda: torch.addmm(b, x, w.T)
+    if req["kind"] == "weightGradient":
+        d = torch.rand(n, outputs, dtype=dtype, generator=gen) - 0.5
+        return lambda: (d.T @ x, d.sum(0))
+    raise ValueError(f"no product {req['kind']!r}")
+
+
 def main():
     torch.set_num_interop_threads(1)
     workloads = {}
@@ -120,13 +145,22 @@ def main():
         try:
             op = req["op"]
             if op == "info":
-                reply = {"torch": torch.__version__, "threads": torch.get_num_threads()}
+                reply = {
+                    "torch": torch.__version__,
+                    "threads": torch.get_num_threads(),
+                    "blas": blas_name(),
+                    "capability": torch.backends.cpu.get_cpu_capability(),
+                }
             elif op == "optimizer":
                 workloads[req["id"]] = optimizer_workload(req)
                 workloads[req["id"]]()  # warm-up: the first call allocates the optimizer's state
                 reply = {"ok": True}
             elif op == "mlp":
                 workloads[req["id"]] = mlp_workload(req)
+                workloads[req["id"]]()  # warm-up
+                reply = {"ok": True}
+            elif op == "product":
+                workloads[req["id"]] = product_workload(req)
                 workloads[req["id"]]()  # warm-up
                 reply = {"ok": True}
             elif op == "sample":
