@@ -114,6 +114,9 @@ function block(F, rows, kind, grouped) {
   return { name, text: L.join("\n") };
 }
 
+/** Bytes from one column of B to the next: one value, or in packed panels a column of $k values. */
+const columnStep = (F) => `(select (i32.mul (local.get $k) (i32.const ${F.size})) (i32.const ${F.size}) (local.get $packed))`;
+
 function kernel(F) {
   const blocks = [];
   const call = {};
@@ -167,7 +170,7 @@ function kernel(F) {
     (param $m i32) (param $n i32) (param $k i32) (param $accumulate i32) (param $grouped i32) (param $packed i32)
     (local $r i32) (local $col i32) (local $crow i32) (local $arow i32) (local $bstep i32)
     ;; Bytes from one column of B to the next: one value, or in packed panels a column of k values.
-    (local.set $bstep (select (i32.mul (local.get $k) (i32.const ${F.size})) (i32.const ${F.size}) (local.get $packed)))
+    (local.set $bstep ${columnStep(F)})
     (if (local.get $grouped)
       (then${rowsLoop(true)})
       (else${rowsLoop(false)})))
@@ -194,7 +197,7 @@ function kernel(F) {
         (then
           (call $whole
             (i32.add (local.get $c) (i32.mul (local.get $col) (i32.const ${F.size}))) (local.get $ldc) (local.get $a) (local.get $ars) (local.get $aks)
-            (i32.add (local.get $b) (i32.mul (local.get $col) (select (i32.mul (local.get $k) (i32.const ${F.size})) (i32.const ${F.size}) (local.get $packed)))) (local.get $ldb) (local.get $m)
+            (i32.add (local.get $b) (i32.mul (local.get $col) ${columnStep(F)})) (local.get $ldb) (local.get $m)
             (select (local.get $width) (i32.sub (local.get $n) (local.get $col)) (i32.lt_u (local.get $width) (i32.sub (local.get $n) (local.get $col))))
             (local.get $k) (local.get $accumulate) (local.get $grouped) (local.get $packed))
           (br $parts)))))`;
