@@ -283,12 +283,12 @@ function verdict(mnist: Row, moons128: Row | undefined, phases: { f64: Phases; f
       `(${blas}), which issues fused multiply-adds on 256-bit vectors. Ours runs a WebAssembly SIMD kernel that keeps ` +
       `each product's rounding, so that its results are bit-identical to the readable loops of src/networks/kernels.ts: ` +
       `128-bit vectors (2 f64 or 4 f32 lanes), and a multiply and an add for each multiply-add (relaxed SIMD's fused ` +
-      `multiply-add would round differently). Its block of 4 rows × 2 vectors of C loads 6 vectors for every 8 vector ` +
+      `multiply-add would round differently). Its block of 5 rows × 2 vectors of C loads 7 vectors for every 10 vector ` +
       `multiply-adds, and on this machine those loads, not the arithmetic, bound its speed: timed apart, the same block ` +
       `runs far faster with most of its loads replaced by arithmetic on registers. Larger blocks would load less per ` +
       `multiply-add, but need more than the 16 vector registers (V8 keeps one of them), and V8 then spills accumulators ` +
       `to memory (blocks of 6 and 8 rows were slower). The weight gradient sums its samples in groups of four, as the ` +
-      `readable loop does, which keeps a partial sum beside each accumulator and spills once per group. Ours closes part ` +
+      `readable loop does, which keeps a partial sum beside each accumulator, so it runs blocks of 4 rows and spills once per group. Ours closes part ` +
       `of the gap with less overhead per batch (no Python, no autograd tape), which is why it wins at small widths. ` +
       `Where the MNIST-shaped epoch goes, measured in this ` +
       `run after the table (wall time of each call of the batch loop, medians of ${phaseEpochs} epochs; a pass's Gflop/s ` +

@@ -2,7 +2,8 @@
  * The MLP's SIMD matrix products (src/networks/simd.ts, src/kernels/matmul.wat) against the loops of
  * src/networks/kernels.ts they stand in for: the outputs, every activation, every δ, the loss and every
  * gradient entry must agree bit for bit, over shapes that exercise every block of the kernel (widths
- * below, at and past its row and column blocks, odd and even, batches not a multiple of four).
+ * below, at and past its row and column blocks, odd and even, batches not a multiple of four; the batches
+ * of 1 to 64 rows take every height of row block, 5, 4, 2 and 1).
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
