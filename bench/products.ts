@@ -2,6 +2,7 @@
  * The MNIST-shaped network's two large matrix products alone, ours against PyTorch's BLAS, on one thread:
  * what separates the epochs once the loops around the products are set aside.
  */
+import { rng } from "../src/data";
 import { kernelArray } from "../src/kernels/heap";
 import { denseForward, setTwoThreadProducts, weightGradient } from "../src/networks/simd";
 import { compare, type Contender, formatMs, markdownTable, type TimingOptions } from "./harness";
@@ -14,15 +15,15 @@ export interface ProductShape {
   outputs: number;
 }
 
+const KINDS = ["forward", "weightGradient"] as const;
+const DTYPES = ["float64", "float32"] as const;
+
 export interface ProductRow {
-  kind: "forward" | "weightGradient";
-  dtype: "float64" | "float32";
+  kind: (typeof KINDS)[number];
+  dtype: (typeof DTYPES)[number];
   ours: number;
   torch?: number;
 }
-
-const KINDS = ["forward", "weightGradient"] as const;
-const DTYPES = ["float64", "float32"] as const;
 
 /** Ours on one thread: `run` with products never split over two threads (the setting is restored after each call). */
 function oneThread(run: () => void): () => void {
@@ -42,9 +43,10 @@ function oneThread(run: () => void): () => void {
  */
 export async function productRows(shape: ProductShape, torch: Torch | string, timing: TimingOptions): Promise<ProductRow[]> {
   const { n, inputs, outputs } = shape;
+  const r = rng(0);
   const filled = (length: number, scale: number) => {
     const a = kernelArray(length);
-    for (let i = 0; i < length; i++) a[i] = scale * (((i * 7919) % 1000) / 1000 - 0.5);
+    for (let i = 0; i < length; i++) a[i] = scale * (r.uniform() - 0.5);
     return a;
   };
   const x = filled(n * inputs, 2);
