@@ -287,8 +287,9 @@ function verdict(mnist: Row, moons128: Row | undefined, phases: { f64: Phases; f
       `multiply-adds, and on this machine those loads, not the arithmetic, bound its speed: timed apart, the same block ` +
       `runs far faster with most of its loads replaced by arithmetic on registers. Larger blocks would load less per ` +
       `multiply-add, but need more than the 16 vector registers (V8 keeps one of them), and V8 then spills accumulators ` +
-      `to memory (blocks of 6 and 8 rows were slower). The weight gradient sums its samples in groups of four, as the ` +
-      `readable loop does, which keeps a partial sum beside each accumulator, so it runs blocks of 4 rows and spills once per group. Ours closes part ` +
+      `to memory (blocks of 6 and 8 rows were slower). The weight gradient runs the same blocks, but each of its sums ` +
+      `has only as many products as the batch has samples (64), so a block's fixed cost (starting and storing its ` +
+      `accumulators) weighs more than in the forward product's sums of 784. Ours closes part ` +
       `of the gap with less overhead per batch (no Python, no autograd tape), which is why it wins at small widths. ` +
       `Where the MNIST-shaped epoch goes, measured in this ` +
       `run after the table (wall time of each call of the batch loop, medians of ${phaseEpochs} epochs; a pass's Gflop/s ` +

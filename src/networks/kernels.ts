@@ -1,7 +1,8 @@
 /**
- * The three matrix products of a dense layer on a batch, on flat row-major Float64Arrays. Each works on
- * four rows at once, so every value loaded is used four times and four independent sums are in flight:
- * about twice as fast as the plain triple loop in V8, which makes no such transformation itself.
+ * The three matrix products of a dense layer on a batch, on flat row-major Float64Arrays: the readable
+ * reference of the SIMD kernel (simd.ts), which gives the same bits, and its fallback. Every entry is one
+ * running sum, its products added one at a time in the order of the inner index, as the formula reads.
+ * The forward pass takes four outputs at once, so every value of x loaded is used four times.
  * Shapes: x is n × inputs, W is outputs × inputs, z and δ are n × outputs.
  */
 
@@ -38,31 +39,16 @@ export function denseForward(x: Float64Array, n: number, inputs: number, W: Floa
   }
 }
 
-/** dW = δᵀx and db = Σₛ δ[s, ·] (overwriting both): dW[j, i] = Σₛ δ[s, j] x[s, i]. */
+/**
+ * dW = δᵀx and db = Σₛ δ[s, ·] (overwriting both): dW[j, i] = Σₛ δ[s, j] x[s, i], each sum one sample's
+ * product at a time, in the order of s (as the forward pass sums in the order of i). A sample whose δ[s, j]
+ * is 0 (a dead ReLU unit) adds nothing and is skipped: every partial sum starts at +0, so adding ±0 would
+ * not change a bit.
+ */
 export function weightGradient(delta: Float64Array, n: number, outputs: number, x: Float64Array, inputs: number, dW: Float64Array, db: Float64Array): void {
   dW.fill(0);
   db.fill(0);
-  let s = 0;
-  for (; s + 4 <= n; s += 4) {
-    const x0 = s * inputs;
-    const x1 = x0 + inputs;
-    const x2 = x1 + inputs;
-    const x3 = x2 + inputs;
-    const d0o = s * outputs;
-    for (let j = 0; j < outputs; j++) {
-      const d0 = delta[d0o + j];
-      const d1 = delta[d0o + outputs + j];
-      const d2 = delta[d0o + 2 * outputs + j];
-      const d3 = delta[d0o + 3 * outputs + j];
-      db[j] += d0 + d1 + d2 + d3;
-      if (d0 === 0 && d1 === 0 && d2 === 0 && d3 === 0) continue; // dead ReLU units
-      const wo = j * inputs;
-      for (let i = 0; i < inputs; i++) {
-        dW[wo + i] += d0 * x[x0 + i] + d1 * x[x1 + i] + d2 * x[x2 + i] + d3 * x[x3 + i];
-      }
-    }
-  }
-  for (; s < n; s++) {
+  for (let s = 0; s < n; s++) {
     const xo = s * inputs;
     const dof = s * outputs;
     for (let j = 0; j < outputs; j++) {
@@ -75,28 +61,18 @@ export function weightGradient(delta: Float64Array, n: number, outputs: number, 
   }
 }
 
-/** back = δW (overwriting the first n × inputs values): back[s, i] = Σⱼ δ[s, j] W[j, i]. */
+/**
+ * back = δW (overwriting the first n × inputs values): back[s, i] = Σⱼ δ[s, j] W[j, i], each sum one
+ * output's product at a time, in the order of j; a δ[s, j] of 0 is skipped, as in `weightGradient`.
+ */
 export function inputGradient(delta: Float64Array, n: number, outputs: number, W: Float64Array, inputs: number, back: Float64Array): void {
   back.fill(0, 0, n * inputs);
   for (let s = 0; s < n; s++) {
     const bo = s * inputs;
     const dof = s * outputs;
-    let j = 0;
-    for (; j + 4 <= outputs; j += 4) {
-      const d0 = delta[dof + j];
-      const d1 = delta[dof + j + 1];
-      const d2 = delta[dof + j + 2];
-      const d3 = delta[dof + j + 3];
-      const w0 = j * inputs;
-      const w1 = w0 + inputs;
-      const w2 = w1 + inputs;
-      const w3 = w2 + inputs;
-      for (let i = 0; i < inputs; i++) {
-        back[bo + i] += d0 * W[w0 + i] + d1 * W[w1 + i] + d2 * W[w2 + i] + d3 * W[w3 + i];
-      }
-    }
-    for (; j < outputs; j++) {
+    for (let j = 0; j < outputs; j++) {
       const d = delta[dof + j];
+      if (d === 0) continue;
       const wo = j * inputs;
       for (let i = 0; i < inputs; i++) back[bo + i] += d * W[wo + i];
     }

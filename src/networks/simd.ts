@@ -38,7 +38,7 @@ type Convert = (dst: number, src: number, n: number) => void;
 
 type Matmul = (
   c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number,
-  m: number, n: number, k: number, accumulate: number, grouped: number,
+  m: number, n: number, k: number, accumulate: number,
   counter: number, width: number, packed: number,
 ) => void;
 
@@ -130,17 +130,17 @@ const BLOCK_COLUMNS = 4 * WIDEST_BLOCK.f64;
  * is left (matmul.wat); a C of one block of columns or fewer is cut into two bands of rows instead. Each
  * entry of C is computed as in one call.
  */
-function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number, m: number, n: number, kk: number, accumulate: number, grouped: number, packed = 0): void {
+function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ars: number, aks: number, b: number, ldb: number, m: number, n: number, kk: number, accumulate: number, packed = 0): void {
   const kernelFn = f32 ? k.matmul32 : k.matmul;
   const which = f32 ? "f32" : "f64";
   const wide = n > BLOCK_COLUMNS;
   if ((wide || m >= 8) && m * n * kk >= splitThreshold) {
-    if (k.split[which] === undefined) k.split[which] = twoThreads((f32 ? matmul32Module : matmulModule).shared(), kernelFn, k.heap, 15) ?? null;
+    if (k.split[which] === undefined) k.split[which] = twoThreads((f32 ? matmul32Module : matmulModule).shared(), kernelFn, k.heap, 14) ?? null;
     const run = k.split[which];
     if (run && wide) {
       // Two calls with the same arguments, one per thread (a worker that starts late finds fewer blocks left).
       Atomics.store(k.counter, 0, 0);
-      const args = [c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, grouped, k.counter.byteOffset, BLOCK_COLUMNS, packed];
+      const args = [c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, k.counter.byteOffset, BLOCK_COLUMNS, packed];
       run(2, (_, into) => {
         for (let i = 0; i < args.length; i++) into[i] = args[i];
       });
@@ -151,13 +151,13 @@ function product(k: Kernels, f32: boolean, c: number, ldc: number, a: number, ar
       const band = 4 * Math.ceil(m / 8);
       run(2, (part, into) => {
         const r = part * band;
-        const args = [c + r * ldc, ldc, a + r * ars, ars, aks, b, ldb, Math.min(band, m - r), n, kk, accumulate, grouped, 0, 0, packed];
+        const args = [c + r * ldc, ldc, a + r * ars, ars, aks, b, ldb, Math.min(band, m - r), n, kk, accumulate, 0, 0, packed];
         for (let i = 0; i < args.length; i++) into[i] = args[i];
       });
       return;
     }
   }
-  kernelFn(c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, grouped, 0, 0, packed);
+  kernelFn(c, ldc, a, ars, aks, b, ldb, m, n, kk, accumulate, 0, 0, packed);
 }
 
 /** Turns the SIMD kernels off (false: every product runs the f64 loops of kernels.ts, float32 models too) and returns the previous setting; for tests and benchmarks. */
@@ -271,7 +271,7 @@ export function denseForward(x: Float64Array, n: number, inputs: number, W: Floa
     // nearest), the others copy it (a float32 copy moves bytes; converting each row again costs 10×).
     z32.set(b);
     for (let s = 1; s < n; s++) z32.copyWithin(s * outputs, 0, outputs);
-    product(k, true, z32.byteOffset, outputs * 4, x32.byteOffset, inputs * 4, 4, wt32.byteOffset, 0, n, outputs, inputs, 1, 0, 1);
+    product(k, true, z32.byteOffset, outputs * 4, x32.byteOffset, inputs * 4, 4, wt32.byteOffset, 0, n, outputs, inputs, 1, 1);
     widened(k, z.subarray(0, n * outputs), z32);
     return;
   }
@@ -282,7 +282,7 @@ export function denseForward(x: Float64Array, n: number, inputs: number, W: Floa
   }
   const wt = packedTransposed(k, W, outputs, inputs, WIDEST_BLOCK.f64);
   for (let s = 0; s < n; s++) z.set(b, s * outputs); // each sum starts from b[j], as in the loop
-  product(k, false, z.byteOffset, outputs * 8, input.byteOffset, inputs * 8, 8, wt.byteOffset, 0, n, outputs, inputs, 1, 0, 1);
+  product(k, false, z.byteOffset, outputs * 8, input.byteOffset, inputs * 8, 8, wt.byteOffset, 0, n, outputs, inputs, 1, 1);
 }
 
 /** dW = δᵀx and db = Σₛ δ[s, ·], as `weightGradient` of kernels.ts (bit-identical; `f32`: dW in float32). */
@@ -293,20 +293,15 @@ export function weightGradient(delta: Float64Array, n: number, outputs: number, 
     const d32 = rounded(k, "a", delta.subarray(0, n * outputs));
     const x32 = rounded(k, "b", x.subarray(0, n * inputs));
     const dW32 = scratch32Of(k.heap, "c", outputs * inputs);
-    product(k, true, dW32.byteOffset, inputs * 4, d32.byteOffset, 4, outputs * 4, x32.byteOffset, inputs * 4, outputs, inputs, n, 0, 1);
+    product(k, true, dW32.byteOffset, inputs * 4, d32.byteOffset, 4, outputs * 4, x32.byteOffset, inputs * 4, outputs, inputs, n, 0);
     widened(k, dW, dW32);
   } else {
     // dW[j, i] = Σₛ δ[s, j] x[s, i]: A = δᵀ (row j steps 8 bytes, k = s steps a row of δ), B = x.
-    product(k, false, dW.byteOffset, inputs * 8, delta.byteOffset, 8, outputs * 8, x.byteOffset, inputs * 8, outputs, inputs, n, 0, 1);
+    product(k, false, dW.byteOffset, inputs * 8, delta.byteOffset, 8, outputs * 8, x.byteOffset, inputs * 8, outputs, inputs, n, 0);
   }
-  // db as the loop sums it: four samples at a time, then one at a time.
+  // db as the loop sums it: one sample at a time.
   db.fill(0);
-  let s = 0;
-  for (; s + 4 <= n; s += 4) {
-    const o = s * outputs;
-    for (let j = 0; j < outputs; j++) db[j] += delta[o + j] + delta[o + outputs + j] + delta[o + 2 * outputs + j] + delta[o + 3 * outputs + j];
-  }
-  for (; s < n; s++) for (let j = 0; j < outputs; j++) db[j] += delta[s * outputs + j];
+  for (let s = 0; s < n; s++) for (let j = 0; j < outputs; j++) db[j] += delta[s * outputs + j];
 }
 
 /** back = δW, as `inputGradient` of kernels.ts (bit-identical; `f32`: in float32). */
@@ -317,9 +312,9 @@ export function inputGradient(delta: Float64Array, n: number, outputs: number, W
     const d32 = rounded(k, "a", delta.subarray(0, n * outputs));
     const w32 = rounded(k, "b", W);
     const back32 = scratch32Of(k.heap, "c", n * inputs);
-    product(k, true, back32.byteOffset, inputs * 4, d32.byteOffset, outputs * 4, 4, w32.byteOffset, inputs * 4, n, inputs, outputs, 0, 1);
+    product(k, true, back32.byteOffset, inputs * 4, d32.byteOffset, outputs * 4, 4, w32.byteOffset, inputs * 4, n, inputs, outputs, 0);
     widened(k, back.subarray(0, n * inputs), back32);
     return;
   }
-  product(k, false, back.byteOffset, inputs * 8, delta.byteOffset, outputs * 8, 8, W.byteOffset, inputs * 8, n, inputs, outputs, 0, 1);
+  product(k, false, back.byteOffset, inputs * 8, delta.byteOffset, outputs * 8, 8, W.byteOffset, inputs * 8, n, inputs, outputs, 0);
 }
