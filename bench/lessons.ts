@@ -37,6 +37,7 @@ export async function lessonsSection(runs: number): Promise<Section> {
   const rows = paths.map((p) => {
     const name = basename(p);
     const results = byName.get(name)!;
+    const noCode = results[0].cells.length === 0; // a notebook of prose only (notation.ipynb)
     const firstCell = median(results.map((r) => r.kernelStartSeconds + (r.cells[0]?.seconds ?? 0)));
     const total = median(results.map((r) => r.seconds));
     const slowest = results[0].cells.reduce((a, b) => (b.seconds > a.seconds ? b : a), { index: -1, seconds: 0 });
@@ -44,9 +45,9 @@ export async function lessonsSection(runs: number): Promise<Section> {
     const pageBytes = statSync(join(site.siteDir, name.replace(/\.ipynb$/, ".html"))).size;
     return [
       name,
-      formatMs(firstCell * 1000),
+      noCode ? "– (no code cells)" : formatMs(firstCell * 1000),
       formatMs(total * 1000),
-      `#${slowest.index}: ${formatMs(slowestMedian * 1000)}`,
+      noCode ? "–" : `#${slowest.index}: ${formatMs(slowestMedian * 1000)}`,
       `${(pageBytes / 1024).toFixed(0)} KiB`,
       `${((100 * plotlyBytes) / (plotlyBytes + pageBytes)).toFixed(0)}%`,
     ];
