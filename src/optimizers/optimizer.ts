@@ -107,6 +107,13 @@ export interface UpdateRule<S extends object, X extends unknown[] = []> {
    * runs checked: its results are scanned and the step is undone if one is not finite.
    */
   bound?(g: number, p: number, lr: number, t: number, state: S, now: StateBounds, next: StateBounds): number;
+  /**
+   * The whole step in one pass that checks its own results and undoes itself when one is not finite,
+   * in place of the check of params and grads and `apply`: true when it took the step, false when it
+   * changed nothing (the step then runs the usual way, whose check names the bad entry). Offered from
+   * the second step on, to a step with no gradient transforms, decoupled decay or recorded update.
+   */
+  tryStep?(params: Float64Array, grads: Float64Array, lr: number, t: number): boolean;
 }
 
 /** What a factory hands to `makeOptimizer`. */
@@ -267,12 +274,24 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
 
   const backup: StepBackup = { params: EMPTY, arrays: new Map(), scalars: new Map(), transformStates: [] };
 
+  /** Whether a step may be offered to the rule's `tryStep`: nothing but the rule takes part in it. */
+  const plainRule = rule.tryStep !== undefined && transforms.length === 0 && decays.length === 0 && !recordUpdate;
+
   const step = (params: Float64Array, grads: Float64Array, ...extra: X): void => {
     checkArrays(params, grads);
+    const t = state.t + 1;
+    let lrNow = NaN;
+    if (plainRule && size >= 0 && rule.prepare === undefined) {
+      lrNow = lrAt(t - 1);
+      if (rule.tryStep!(params, grads, lrNow, t)) {
+        state.t = t;
+        state.lr = lrNow;
+        return;
+      }
+    }
     magnitudes(params, grads);
     rule.prepare?.(params.length, ...extra);
-    const t = state.t + 1;
-    const lrNow = lrAt(t - 1);
+    if (lrNow !== lrNow) lrNow = lrAt(t - 1);
     if (provablyFinite(lrNow, t)) {
       // Every input is finite and the rule's bounds show every result is: from here on the step cannot fail.
       if (size < 0) allocate(params.length);

@@ -5,6 +5,7 @@ import { boolean, fraction, learningRate, nonNegative, type OptionsOf, type Reso
 import { type Arena, ruleKernel } from "../kernels/arena";
 import { checkKernelChoice, ruleArena } from "../kernels/choice";
 import { sgdWasm } from "../kernels/sgd.wasm";
+import { undoableSgd } from "../kernels/undoableSgd";
 
 const sgdKernel = ruleKernel(sgdWasm);
 
@@ -92,6 +93,10 @@ export function sgdUpdate(
  * The rule's loop is `sgdUpdate` in this file; from 16 parameters on it runs as the WebAssembly SIMD kernel
  * generated from it (src/kernels/sgd.wat): bit-identical (test/unit/kernels.test.ts) and faster
  * (BENCHMARKS.md). The option `kernel` chooses: "auto" (default), "js" (the loop) or "wasm" (the kernel).
+ * Plain SGD (μ = 0) on kernel arrays (`kernelArray`, an MLP's params and grads) takes its steps after the
+ * first in one pass that checks its own results and undoes itself if one is not finite
+ * (src/kernels/undoableSgd.wat, the loop's `params[i] -= lr * g`, bit-identical), where every other step
+ * reads params and grads once to check them and once more to update them.
  *
  * Defaults: lr (required), momentum 0, dampening 0, nesterov false, weightDecay 0, lrInsideMomentum false,
  *   dampenFirstStep false, recordUpdate false, kernel "auto".
@@ -112,7 +117,10 @@ export function sgd(options: SgdOptions): SgdOptimizer {
     transforms: weightDecayTransforms(weightDecay, false),
     rule: () => {
       let kernel: Arena<"b", SgdStep> | undefined;
+      // Plain SGD on kernel arrays: one pass that checks its results and undoes itself (undoableSgd.wat).
+      const plainStep = momentum === 0 && kernelChoice !== "js" ? undoableSgd() : undefined;
       return {
+        tryStep: plainStep && ((params, grads, lr) => plainStep(params, grads, lr)),
         init(n) {
           kernel = ruleArena(name, sgdKernel, { b: momentum > 0 }, n, kernelChoice);
           return { b: kernel ? kernel.view("b") : zeros(momentum > 0 ? n : 0) };

@@ -404,7 +404,7 @@ describe("WebAssembly kernels", () => {
     // run on two threads, a half each; the last entry is the worker's and lies past the last pair.
     const n = 300001;
     const [g1, g2] = gradients(11, n, 2);
-    for (const make of [() => sgd({ lr: 0.1, momentum: 0.9 }), () => adam({ amsgrad: true })]) {
+    for (const make of [() => sgd({ lr: 0.1 }), () => sgd({ lr: 0.1, momentum: 0.9 }), () => adam({ amsgrad: true })]) {
       const opt = make();
       const params = kernelArray(n);
       const grads = kernelArray(n);
