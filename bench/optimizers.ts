@@ -282,7 +282,8 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
       `Medians of interleaved rounds: ${sizes.map((n) => `${timingFor(n).rounds} rounds of at least ${timingFor(n).minMs} ms at ${sizeName(n)}`).join(", ")}.\n\n` +
       `${tables}\n\nThe memory lines (the fastest in bold, the floor's bandwidth), and the cost of validation. Every step first reads ` +
       `params and g once, checking that both are finite and bounding their magnitudes (src/optimizers/guard.ts), so that a bad step ` +
-      `changes nothing and a step whose results are provably finite runs unchecked; on kernel arrays a SIMD kernel makes that pass ` +
+      `changes nothing and a step whose results are provably finite runs unchecked (all but plain sgd's steps in place after the first, ` +
+      `whose one pass checks its own results and can be undone exactly: src/kernels/undoableSgd.wat); on kernel arrays a SIMD kernel makes that pass ` +
       `(src/kernels/squares.wat, on two threads, a half each, from ${parallelMinLength().toLocaleString("en-US")} parameters on), ` +
       `timed here on kernel arrays, beside the check of g alone (src/kernels/finite.wat, one thread). ` +
       `A triad counts 24 bytes per element, a copy 16.\n\n${lineTable}\n\n` +
@@ -339,18 +340,21 @@ function verdict(rows: Row[], lines: Line[]): string {
       : behindTorch.length === 0
         ? `every optimizer in place is faster than PyTorch at every size measured. `
         : `slower than PyTorch in place: ${list(behindTorch, (r) => r.inPlace / r.torch!)}. ` +
-          (behindTorch.some((r) => r.c.name === "sgd" && r.n >= 1e6)
-            ? `Plain sgd is PyTorch's best case: one pass, \`p.add_(g, alpha=-lr)\`, 24 bytes per parameter; ours first reads p and ` +
-              `g once more, to check that both are finite and bound the step (so that a rejected step changes nothing, and the step ` +
-              `needs no check of its results), 40 bytes, so where both are bound by memory ours takes at least 5/3 of ` +
-              `PyTorch's time (sgd with momentum: 56 bytes against 40, 7/5). The check cannot share a pass with the update: a bad ` +
-              `entry in the last chunk must be found before the first chunk changes. Closing that would take dropping or deferring ` +
-              `the check, which the library's rule (a bad step changes nothing) does not allow. `
+          (behindTorch.some((r) => r.c.name === "sgd")
+            ? `Plain sgd is PyTorch's best case: one pass, \`p.add_(g, alpha=-lr)\`, 24 bytes per parameter. Ours in place makes ` +
+              `one pass too and moves the same bytes (src/kernels/undoableSgd.wat checks the results in the update's own pass, where ` +
+              `every other step reads params and g once more beforehand), but does more in it: a pair is stored only once its ` +
+              `results are known to be finite and (θ − ηg) + ηg to give θ back bit for bit, so that a pass that meets a bad entry ` +
+              `can be undone exactly and a rejected step changes nothing. Those tests are a few instructions per parameter: they ` +
+              `show most where the arrays are in cache, and least where memory is the limit. ` +
+              (behindTorch.some((r) => r.c.name === "sgd momentum")
+                ? `With momentum the step reads params and g once more first (56 bytes a parameter against PyTorch's 40). `
+                : "")
             : "")) +
     (largest >= 1e7 && withTorch.length > 0 ? (adamShare >= 0.7 && behindTorch.length === 0 ? "Target met." : "**Target not met.**") : "");
 
   const why =
-    `Why. In place, a step moves only the rule's own bytes once, plus the checks' read of params and g ` +
+    `Why. In place, a step moves only the rule's own bytes once, plus (all but plain sgd's) the checks' read of params and g ` +
     `(${formatMs(line.bounds)} at ${sizeName(largest)}, ${pct(line.bounds / adamRow.floor)} of adam's floor), which runs before the update ` +
     `so that a rejected step changes nothing. At ${sizeName(largest)} the arrays (${mib(32 * largest)} for adam) are far beyond ${cacheText}; the rules run at ` +
     `${pct(Math.min(...shares))}–${pct(Math.max(...shares))} of their floors there. ` +
