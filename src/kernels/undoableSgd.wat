@@ -19,7 +19,8 @@
   (func (export "undoableSgd") (param $p i32) (param $g i32) (param $pairs i32) (param $lr f64) (param $log i32) (param $capacity i32) (param $out i32)
     (local $i i32) (local $end i32) (local $d i32) (local $logged i32)
     (local $lr_x2 v128) (local $largest v128) (local $old v128) (local $q v128) (local $new v128)
-    (local $old1 v128) (local $q1 v128) (local $new1 v128)
+    (local $old0 v128) (local $old1 v128) (local $old2 v128) (local $old3 v128) (local $q0 v128) (local $q1 v128) (local $q2 v128) (local $q3 v128)
+    (local $new0 v128) (local $new1 v128) (local $new2 v128) (local $new3 v128)
     (local.set $lr_x2 (f64x2.splat (local.get $lr)))
     (local.set $largest (f64x2.splat (f64.const 0x1.fffffffffffffp+1023)))
     ;; $i walks params; grads sit $d bytes further on.
@@ -28,24 +29,34 @@
     (local.set $end (i32.add (local.get $p) (i32.shl (local.get $pairs) (i32.const 4))))
     (block $stop
       (loop $next
-        ;; Two pairs at a time while both pass both checks (nearly always): one test for the four values.
+        ;; Four pairs at a time while all pass both checks (nearly always): one test for the eight values.
         (block $careful
-          (loop $two
-            (br_if $careful (i32.lt_u (i32.sub (local.get $end) (local.get $i)) (i32.const 32)))
-            (local.set $old (v128.load (local.get $i)))
+          (loop $four
+            (br_if $careful (i32.lt_u (i32.sub (local.get $end) (local.get $i)) (i32.const 64)))
+            (local.set $old0 (v128.load (local.get $i)))
             (local.set $old1 (v128.load offset=16 (local.get $i)))
+            (local.set $old2 (v128.load offset=32 (local.get $i)))
+            (local.set $old3 (v128.load offset=48 (local.get $i)))
             ;; params[i] -= lr * g;
-            (local.set $q (f64x2.mul (local.get $lr_x2) (v128.load (i32.add (local.get $i) (local.get $d)))))
+            (local.set $q0 (f64x2.mul (local.get $lr_x2) (v128.load (i32.add (local.get $i) (local.get $d)))))
             (local.set $q1 (f64x2.mul (local.get $lr_x2) (v128.load offset=16 (i32.add (local.get $i) (local.get $d)))))
-            (local.set $new (f64x2.sub (local.get $old) (local.get $q)))
+            (local.set $q2 (f64x2.mul (local.get $lr_x2) (v128.load offset=32 (i32.add (local.get $i) (local.get $d)))))
+            (local.set $q3 (f64x2.mul (local.get $lr_x2) (v128.load offset=48 (i32.add (local.get $i) (local.get $d)))))
+            (local.set $new0 (f64x2.sub (local.get $old0) (local.get $q0)))
             (local.set $new1 (f64x2.sub (local.get $old1) (local.get $q1)))
+            (local.set $new2 (f64x2.sub (local.get $old2) (local.get $q2)))
+            (local.set $new3 (f64x2.sub (local.get $old3) (local.get $q3)))
             (br_if $careful (i32.eqz (i64x2.all_true (v128.and
-              (v128.and (f64x2.le (f64x2.abs (local.get $new)) (local.get $largest)) (f64x2.le (f64x2.abs (local.get $new1)) (local.get $largest)))
-              (v128.and (i64x2.eq (f64x2.add (local.get $new) (local.get $q)) (local.get $old)) (i64x2.eq (f64x2.add (local.get $new1) (local.get $q1)) (local.get $old1)))))))
-            (v128.store (local.get $i) (local.get $new))
+              (v128.and (v128.and (f64x2.le (f64x2.abs (local.get $new0)) (local.get $largest)) (i64x2.eq (f64x2.add (local.get $new0) (local.get $q0)) (local.get $old0)))
+                (v128.and (f64x2.le (f64x2.abs (local.get $new1)) (local.get $largest)) (i64x2.eq (f64x2.add (local.get $new1) (local.get $q1)) (local.get $old1))))
+              (v128.and (v128.and (f64x2.le (f64x2.abs (local.get $new2)) (local.get $largest)) (i64x2.eq (f64x2.add (local.get $new2) (local.get $q2)) (local.get $old2)))
+                (v128.and (f64x2.le (f64x2.abs (local.get $new3)) (local.get $largest)) (i64x2.eq (f64x2.add (local.get $new3) (local.get $q3)) (local.get $old3))))))))
+            (v128.store (local.get $i) (local.get $new0))
             (v128.store offset=16 (local.get $i) (local.get $new1))
-            (local.set $i (i32.add (local.get $i) (i32.const 32)))
-            (br $two)))
+            (v128.store offset=32 (local.get $i) (local.get $new2))
+            (v128.store offset=48 (local.get $i) (local.get $new3))
+            (local.set $i (i32.add (local.get $i) (i32.const 64)))
+            (br $four)))
         ;; One pair with a check that failed above, or the last, lone pair: each check on its own.
         (br_if $stop (i32.ge_u (local.get $i) (local.get $end)))
         (local.set $old (v128.load (local.get $i)))
