@@ -81,7 +81,11 @@ export function undoableSgd(): (params: Float64Array, grads: Float64Array, lr: n
     const capacity = capacityFor(step);
     if (logFor !== n) {
       owner = {};
-      logAt = heap.alloc(32 * capacity * chunks, owner);
+      try {
+        logAt = heap.alloc(32 * capacity * chunks, owner);
+      } catch {
+        return false; // no room in the heap for the log: the usual step needs none
+      }
       logFor = n;
     }
     for (let c = 0; c < chunks; c++) {
