@@ -56,7 +56,7 @@ const BACK_OFF = 64;
  * pass is then undone), or it is backing off. The update is bit-identical to `sgdUpdate` with μ = 0.
  */
 export function undoableSgd(): (params: Float64Array, grads: Float64Array, lr: number) => boolean {
-  let owner = {}; // what the log's heap block is allocated for; replaced with the block
+  let owner: object = {}; // what the log's heap block is allocated for; replaced with the block
   let logAt = 0;
   let logFor = -1; // the parameter count the log is sized for
   let skip = 0;
@@ -80,12 +80,13 @@ export function undoableSgd(): (params: Float64Array, grads: Float64Array, lr: n
     const chunks = Math.ceil(pairs / step);
     const capacity = capacityFor(step);
     if (logFor !== n) {
-      owner = {};
+      const holder = {};
       try {
-        logAt = heap.alloc(32 * capacity * chunks, owner);
+        logAt = heap.alloc(32 * capacity * chunks, holder);
       } catch {
         return false; // no room in the heap for the log: the usual step needs none
       }
+      owner = holder; // the previous log's block is freed with its owner
       logFor = n;
     }
     for (let c = 0; c < chunks; c++) {
