@@ -275,13 +275,13 @@ export function makeOptimizer<S extends object, O extends object, X extends unkn
   const backup: StepBackup = { params: EMPTY, arrays: new Map(), scalars: new Map(), transformStates: [] };
 
   /** Whether a step may be offered to the rule's `tryStep`: nothing but the rule takes part in it. */
-  const plainRule = rule.tryStep !== undefined && transforms.length === 0 && decays.length === 0 && !recordUpdate;
+  const plainRule = rule.tryStep !== undefined && rule.prepare === undefined && transforms.length === 0 && decays.length === 0 && !recordUpdate;
 
   const step = (params: Float64Array, grads: Float64Array, ...extra: X): void => {
     checkArrays(params, grads);
     const t = state.t + 1;
     let lrNow = NaN;
-    if (plainRule && size >= 0 && rule.prepare === undefined) {
+    if (plainRule && size >= 0) {
       lrNow = lrAt(t - 1);
       if (rule.tryStep!(params, grads, lrNow, t)) {
         state.t = t;

@@ -120,7 +120,7 @@ export function sgd(options: SgdOptions): SgdOptimizer {
       // Plain SGD on kernel arrays: one pass that checks its results and undoes itself (undoableSgd.wat).
       const plainStep = momentum === 0 && kernelChoice !== "js" ? undoableSgd() : undefined;
       return {
-        tryStep: plainStep && ((params, grads, lr) => plainStep(params, grads, lr)),
+        tryStep: plainStep,
         init(n) {
           kernel = ruleArena(name, sgdKernel, { b: momentum > 0 }, n, kernelChoice);
           return { b: kernel ? kernel.view("b") : zeros(momentum > 0 ? n : 0) };
