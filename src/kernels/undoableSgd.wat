@@ -20,7 +20,7 @@
     (local $i i32) (local $end i32) (local $d i32) (local $logged i32)
     (local $lr_x2 v128) (local $largest v128) (local $old v128) (local $q v128) (local $new v128)
     (local $old0 v128) (local $old1 v128) (local $old2 v128) (local $old3 v128) (local $q0 v128) (local $q1 v128) (local $q2 v128) (local $q3 v128)
-    (local $new0 v128) (local $new1 v128) (local $new2 v128) (local $new3 v128)
+    (local $new0 v128) (local $new1 v128) (local $new2 v128) (local $new3 v128) (local $sum v128)
     (local.set $lr_x2 (f64x2.splat (local.get $lr)))
     (local.set $largest (f64x2.splat (f64.const 0x1.fffffffffffffp+1023)))
     ;; $i walks params; grads sit $d bytes further on.
@@ -46,11 +46,19 @@
             (local.set $new1 (f64x2.sub (local.get $old1) (local.get $q1)))
             (local.set $new2 (f64x2.sub (local.get $old2) (local.get $q2)))
             (local.set $new3 (f64x2.sub (local.get $old3) (local.get $q3)))
-            (br_if $careful (i32.eqz (i64x2.all_true (v128.and
-              (v128.and (v128.and (f64x2.le (f64x2.abs (local.get $new0)) (local.get $largest)) (i64x2.eq (f64x2.add (local.get $new0) (local.get $q0)) (local.get $old0)))
-                (v128.and (f64x2.le (f64x2.abs (local.get $new1)) (local.get $largest)) (i64x2.eq (f64x2.add (local.get $new1) (local.get $q1)) (local.get $old1))))
-              (v128.and (v128.and (f64x2.le (f64x2.abs (local.get $new2)) (local.get $largest)) (i64x2.eq (f64x2.add (local.get $new2) (local.get $q2)) (local.get $old2)))
-                (v128.and (f64x2.le (f64x2.abs (local.get $new3)) (local.get $largest)) (i64x2.eq (f64x2.add (local.get $new3) (local.get $q3)) (local.get $old3))))))))
+            ;; Both checks for the eight values at once, in as few instructions as possible (memory is the limit
+            ;; here, and every instruction more keeps fewer loads in flight): the bits of (θ − q) + q XOR θ, all
+            ;; zero when each θ comes back exactly; and s − s for the sum s of the eight results, +0 (bits
+            ;; zero) when s is finite, NaN otherwise. A NaN or ±∞ among the results makes s NaN or ±∞, so a
+            ;; finite s means finite results (a sum of finite results that overflows only sends these pairs
+            ;; the careful way, where each check is made on its own).
+            (br_if $careful (v128.any_true (v128.or
+              (v128.or
+                (v128.or (v128.xor (f64x2.add (local.get $new0) (local.get $q0)) (local.get $old0)) (v128.xor (f64x2.add (local.get $new1) (local.get $q1)) (local.get $old1)))
+                (v128.or (v128.xor (f64x2.add (local.get $new2) (local.get $q2)) (local.get $old2)) (v128.xor (f64x2.add (local.get $new3) (local.get $q3)) (local.get $old3))))
+              (f64x2.sub
+                (local.tee $sum (f64x2.add (f64x2.add (local.get $new0) (local.get $new1)) (f64x2.add (local.get $new2) (local.get $new3))))
+                (local.get $sum)))))
             (v128.store (local.get $i) (local.get $new0))
             (v128.store offset=16 (local.get $i) (local.get $new1))
             (v128.store offset=32 (local.get $i) (local.get $new2))

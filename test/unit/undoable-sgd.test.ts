@@ -59,6 +59,21 @@ describe("plain SGD in one undoable pass (undoableSgd.wat)", () => {
     }
   });
 
+  it("takes results that are finite but whose sum overflows, as sgdUpdate's loop does", () => {
+    // The four-pair loop tests the eight results' finiteness through their sum: near the largest double
+    // that sum overflows although each result is finite, and those pairs must still be stored, one by one.
+    for (const n of [16, 1001, 300001]) {
+      const r = rng(n);
+      const p0 = Float64Array.from({ length: n }, (_, i) => (i % 37 < 12 ? (i % 2 ? -1 : 1) * 1.5e308 * (1 - r.uniform() * 1e-3) : r.normal()));
+      const g = values(n + 5, n, 6);
+      const params = heapCopy(p0);
+      assert.equal(undoableSgd()(params, heapCopy(g), 0.1), true, `n ${n}: the pass takes the step`);
+      const expected = p0.slice();
+      sgdUpdate(expected, g, { b: new Float64Array(0) }, { ...PLAIN, lr: 0.1 });
+      assertSameBits(params, expected, `n ${n}: params`);
+    }
+  });
+
   it("puts every entry back bit for bit when a result is not finite, wherever the bad entry is", () => {
     for (const n of SIZES) {
       const p0 = values(2 * n, n);
