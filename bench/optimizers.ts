@@ -12,7 +12,8 @@ import { adadelta, adagrad, adam, adamax, adamw, nadam, rmsprop, sgd } from "../
 import { chain, statelessTransform } from "../src/transforms";
 import { firstNonFinite } from "../src/core/finite";
 import { squareSums } from "../src/optimizers/guard";
-import { inPlaceParallelMinLength, KERNEL_MIN_LENGTH, parallelMinLength } from "../src/kernels/arena";
+import { arena, inPlaceParallelMinLength, KERNEL_MIN_LENGTH, parallelMinLength, ruleKernel } from "../src/kernels/arena";
+import { sgdWasm } from "../src/kernels/sgd.wasm";
 import { kernelArray } from "../src/kernels/heap";
 import { rng } from "../src/data/rng";
 import { useFastestBackend } from "../src/tfjs/backend";
@@ -105,6 +106,8 @@ interface Row {
   floor: number;
   /** adam only: the bare JavaScript loop of the same formula. */
   bare?: number;
+  /** sgd only: the sgd rule's WebAssembly kernel alone on kernel arrays (no checks), the threads and chunks of a step in place. */
+  kernelAlone?: number;
 }
 
 interface Line {
@@ -169,6 +172,15 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
           bareAdam(bp, g, bm, bv, 0.9, 0.999, LR / (1 - 0.9 ** t), 1 / Math.sqrt(1 - 0.999 ** t), 1e-8);
         };
       }
+      if (c0.name === "sgd") {
+        // What WebAssembly itself reaches on this update: the rule's kernel with nothing around it (no
+        // check, no undo), through the arena that runs the other rules' steps in place.
+        const bareParams = kernelArray(n);
+        bareParams.set(p);
+        const alone = arena(ruleKernel(sgdWasm), { b: false }, n)!;
+        const plain = { lr: LR, momentum: 0, c: 1, inner: 1, outer: 1, useMomentum: false, nesterov: false };
+        contenders["kernel alone"] = () => alone.run(bareParams, kernelGrads, plain);
+      }
       let variable: tf.Variable | undefined;
       let optimizer: tf.Optimizer | undefined;
       if (c0.tf) {
@@ -204,6 +216,7 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
         torch: ms("torch"),
         floor: ((c0.bytes * n) / floorBandwidth) * 1e3,
         bare: ms("bare"),
+        kernelAlone: ms("kernel alone"),
       });
       await torchStep?.drop();
       optimizer?.dispose();
@@ -255,6 +268,20 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
       .filter((r) => r.bare !== undefined)
       .map((r) => [sizeName(r.n), formatMs(r.inPlace), formatMs(r.bare!), formatMs(r.floor), pct(r.floor / r.bare!), times(r.inPlace / r.bare!)]),
   );
+  const aloneTable = markdownTable(
+    ["n", "ours: plain sgd.step in place", "sgd's kernel alone", "PyTorch", "floor", "in place/kernel alone", "kernel alone/torch"],
+    rows
+      .filter((r) => r.kernelAlone !== undefined)
+      .map((r) => [
+        sizeName(r.n),
+        formatMs(r.inPlace),
+        formatMs(r.kernelAlone!),
+        r.torch === undefined ? "–" : formatMs(r.torch),
+        formatMs(r.floor),
+        times(r.inPlace / r.kernelAlone!),
+        ratio(r.kernelAlone, r.torch),
+      ]),
+  );
   const torchText =
     typeof torch === "string"
       ? `**PyTorch is not measured in this run**: ${torch}. Its columns show "–".`
@@ -289,6 +316,11 @@ export async function optimizersSection(quick: boolean): Promise<Section> {
       `A triad counts 24 bytes per element, a copy 16.\n\n${lineTable}\n\n` +
       `What plain JavaScript reaches: Adam's update as a bare JavaScript loop (the same formula, hyperparameters as arguments, no checks), ` +
       `timed in the same rounds as ours. "ours/bare" < 1 means the kernel, checks included, is faster.\n\n${bareTable}\n\n` +
+      `What WebAssembly reaches on plain SGD, PyTorch's best case: the sgd rule's kernel (src/kernels/sgd.wat, generated from ` +
+      `\`sgdUpdate\`'s loop) alone on kernel arrays, with nothing around it (no check of any kind, no undo), on the threads and ` +
+      `chunks of a step in place, timed in the same rounds as ours in place and PyTorch. "in place/kernel alone" is what the ` +
+      `step's guarantees cost (a rejected step changes nothing); "kernel alone/torch" is WebAssembly's loop, as V8 compiles it, ` +
+      `against PyTorch's native one.\n\n${aloneTable}\n\n` +
       `**Where we are behind, and why.** ${verdict(rows, lines)}`,
   };
 }
@@ -347,6 +379,21 @@ function verdict(rows: Row[], lines: Line[]): string {
               `results are known to be finite and (θ − ηg) + ηg to give θ back bit for bit, so that a pass that meets a bad entry ` +
               `can be undone exactly and a rejected step changes nothing. Those tests are a few instructions per parameter: they ` +
               `show most where the arrays are in cache, and least where memory is the limit. ` +
+              behindTorch
+                .filter((r) => r.c.name === "sgd" && r.kernelAlone !== undefined)
+                .map((r) => {
+                  const alone = r.kernelAlone! / r.torch!;
+                  return (
+                    `At ${sizeName(r.n)} the sgd rule's kernel alone, with no check at all, takes ${formatMs(r.kernelAlone!)}, ` +
+                    `${times(alone)} PyTorch's time, and the step in place ${times(r.inPlace / r.kernelAlone!)} the kernel's: ` +
+                    (alone > 1
+                      ? `WebAssembly's loop by itself is slower than PyTorch's native loop there (V8 compiles it to 128-bit vector ` +
+                        `instructions with a stack-limit check each iteration; PyTorch's loop is compiled ahead of time for AVX2), so ` +
+                        `no check, however cheap, would bring this step below PyTorch's time. `
+                      : `the checks are what is left to win there. `)
+                  );
+                })
+                .join("") +
               (behindTorch.some((r) => r.c.name === "sgd momentum")
                 ? `With momentum the step reads params and g once more first (56 bytes a parameter against PyTorch's 40). `
                 : "")
