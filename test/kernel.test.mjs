@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { notebooksDir, root } from "../scripts/lib/notebooks.mjs";
@@ -85,4 +85,54 @@ test("nbclient sees a failing lesson cell's error, name and message", { skip, ti
   assert.equal(result.error.cell, 1);
   assert.equal(result.error.ename, "RangeError");
   assert.match(result.error.evalue, /sgd: lr must be/);
+});
+
+test("a kernel that exits before it answers is started again, as JupyterLab's server restarts it", { skip, timeout: 300_000 }, () => {
+  // Two kernels started at once can be handed the same port; the loser exits (src/kernel/main.ts). A
+  // kernelspec whose first start (or every start) exits that way, then runs the project's kernel.
+  const dir = mkdtempSync(join(tmpdir(), "optimlab-restart-"));
+  const kernel = (name, failures) => {
+    const spec = join(dir, "jupyter", "kernels", name);
+    mkdirSync(spec, { recursive: true });
+    const script = join(spec, "start.sh");
+    writeFileSync(
+      script,
+      `n=$(cat "${spec}/starts" 2>/dev/null || echo 0); echo $((n + 1)) > "${spec}/starts"\n` +
+        `if [ "$n" -lt ${failures} ]; then echo "kernel: could not bind its sockets (Address already in use)" >&2; exit 1; fi\n` +
+        `exec "${process.execPath}" "${join(root, "dist", "kernel", "main.js")}" --config-path "$1"\n`,
+    );
+    writeFileSync(join(spec, "kernel.json"), JSON.stringify({ argv: ["sh", script, "{connection_file}"], display_name: name, language: "typescript" }));
+  };
+  const execute = (name) => {
+    const nb = {
+      cells: [{ cell_type: "code", execution_count: null, metadata: {}, outputs: [], source: "console.log(6 * 7);" }],
+      metadata: { kernelspec: { display_name: name, language: "typescript", name } },
+      nbformat: 4,
+      nbformat_minor: 5,
+    };
+    writeFileSync(join(dir, `${name}.ipynb`), JSON.stringify(nb));
+    let printed = "";
+    try {
+      printed = execFileSync(venvPython, [join(root, "scripts", "lib", "execute_notebook.py"), join(dir, `${name}.ipynb`), join(dir, `${name}.out.ipynb`)], {
+        encoding: "utf8",
+        env: jupyterEnv({ JUPYTER_PATH: join(dir, "jupyter") }),
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+    } catch (e) {
+      printed = e.stdout;
+    }
+    return JSON.parse(printed.trim().split("\n").pop());
+  };
+  kernel("first-start-fails", 1);
+  const once = execute("first-start-fails");
+  assert.equal(once.ok, true, JSON.stringify(once.error));
+  assert.equal(once.kernelStarts, 2);
+  const out = JSON.parse(readFileSync(join(dir, "first-start-fails.out.ipynb"), "utf8"));
+  assert.equal([out.cells[0].outputs[0].text].flat().join(""), "42\n");
+  kernel("never-starts", 99);
+  const never = execute("never-starts");
+  assert.equal(never.ok, false);
+  assert.equal(never.kernelStarts, 3);
+  assert.equal(never.error.kind, "KernelStartError");
+  assert.equal(readFileSync(join(dir, "jupyter", "kernels", "never-starts", "starts"), "utf8").trim(), "3");
 });

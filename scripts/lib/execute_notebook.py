@@ -1,7 +1,8 @@
 """Executes one notebook top to bottom on a fresh kernel with nbclient and writes the executed copy.
 
 Usage: python3 execute_notebook.py NOTEBOOK OUTPUT
-Prints one JSON line: {"ok", "seconds", "kernelStartSeconds", "cells": [{"index", "seconds"}], "error": {...} | null}.
+Prints one JSON line: {"ok", "seconds", "kernelStartSeconds", "kernelStarts", "cells": [{"index", "seconds"}], "error": {...} | null}
+("kernelStarts": how many kernels it took to get one that answered; see KERNEL_START_ATTEMPTS).
 On failure it reports the cell's source, its stdout and stderr, and the error the kernel sent
 (ename, evalue, traceback: the project's kernel, src/kernel/, sends them as ipykernel does).
 """
@@ -26,7 +27,15 @@ def error_output(cell):
     return {}
 
 
-def main(path, output):
+# A kernel that loses the race for its ports exits at once (src/kernel/main.ts: two kernels started
+# together can be handed the same free port). JupyterLab's server then restarts it on fresh ports;
+# nbclient does not, so this script does as the server would: a fresh kernel, a few times at most.
+KERNEL_START_ATTEMPTS = 3
+DIED_AT_START = "Kernel died before replying to kernel_info"
+
+
+def run(path):
+    """One execution on a fresh kernel: (notebook, timings, first cell's start, error or None)."""
     nb = nbformat.read(path, as_version=4)
     kernel = nb.metadata.get("kernelspec", {}).get("name", "tslab")
     timings, started, failed = [], {}, {}
@@ -50,7 +59,6 @@ def main(path, output):
         on_cell_executed=on_done,
         on_cell_error=on_error,
     )
-    t0 = time.monotonic()
     error = None
     try:
         client.execute()
@@ -66,10 +74,27 @@ def main(path, output):
             "message": str(e)[-2000:],
             **error_output(cell),
         }
+    return nb, timings, started.get("first"), error
+
+
+def main(path, output):
+    for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+        t0 = time.monotonic()
+        try:
+            nb, timings, first, error = run(path)
+            break
+        except RuntimeError as e:
+            if DIED_AT_START not in str(e):
+                raise
+            print(f"execute_notebook: {os.path.basename(path)}: the kernel exited before it answered (attempt {attempt} of {KERNEL_START_ATTEMPTS})", file=sys.stderr)
+            if attempt == KERNEL_START_ATTEMPTS:
+                nb = nbformat.read(path, as_version=4)
+                timings, first = [], None
+                error = {"kind": "KernelStartError", "message": f"{DIED_AT_START}, {KERNEL_START_ATTEMPTS} times (see the kernel's stderr above)"}
     os.makedirs(os.path.dirname(os.path.abspath(output)), exist_ok=True)
     nbformat.write(nb, output)
-    kernel_start = round(started.get("first", time.monotonic()) - t0, 3)
-    print(json.dumps({"ok": error is None, "seconds": round(time.monotonic() - t0, 3), "kernelStartSeconds": kernel_start, "cells": timings, "error": error}))
+    kernel_start = round((first if first is not None else time.monotonic()) - t0, 3)
+    print(json.dumps({"ok": error is None, "seconds": round(time.monotonic() - t0, 3), "kernelStartSeconds": kernel_start, "kernelStarts": attempt, "cells": timings, "error": error}))
 
 
 if __name__ == "__main__":

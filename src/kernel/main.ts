@@ -222,7 +222,8 @@ function startKernel(configPath: string): void {
   process.on("uncaughtException", (err) => console.error("Uncaught exception (after its cell finished):", err));
   process.on("unhandledRejection", (reason) => console.error("Unhandled promise rejection (after its cell finished):", reason));
   // Two kernels started at once can be handed the same port; the one that loses the bind would sit
-  // half-connected and never answer. Exiting lets Jupyter restart it on fresh ports.
+  // half-connected and never answer. Exiting lets Jupyter restart it on fresh ports (JupyterLab's server
+  // does; for nbclient, scripts/lib/execute_notebook.py starts a fresh kernel the same way).
   server.init().catch((e: unknown) => {
     console.error(`kernel: could not bind its sockets (${e instanceof Error ? e.message : String(e)}); exiting so that Jupyter restarts it`);
     process.exit(1);
