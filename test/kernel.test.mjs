@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { notebooksDir, root } from "../scripts/lib/notebooks.mjs";
+import { executeNotebook, notebooksDir, root } from "../scripts/lib/notebooks.mjs";
 import { environmentReady, jupyterEnv, registerKernel, venvPython } from "../scripts/lib/python-env.mjs";
 
 const skip = environmentReady() ? false : "no .venv: run npm install";
@@ -63,31 +63,30 @@ test("the kernel reports failed cells as Jupyter clients expect", { skip, timeou
   assert.match(out.inspect, /v_t ← β₂ v_{t−1}/);
 });
 
-test("nbclient sees a failing lesson cell's error, name and message", { skip, timeout: 300_000 }, () => {
-  const dir = mkdtempSync(join(tmpdir(), "optimlab-kernel-"));
+/** Writes a notebook of code cells `sources` for kernel `kernel` at `path`. */
+function writeNotebook(path, sources, kernel = "tslab") {
   const nb = {
-    cells: ['import { sgd } from "optimlab";', "sgd({ lr: -1 });", 'console.log("not reached");'].map((source) => ({ cell_type: "code", execution_count: null, metadata: {}, outputs: [], source })),
-    metadata: { kernelspec: { display_name: "TypeScript", language: "typescript", name: "tslab" } },
+    cells: sources.map((source) => ({ cell_type: "code", execution_count: null, metadata: {}, outputs: [], source })),
+    metadata: { kernelspec: { display_name: kernel === "tslab" ? "TypeScript" : kernel, language: "typescript", name: kernel } },
     nbformat: 4,
     nbformat_minor: 5,
   };
-  writeFileSync(join(dir, "failing.ipynb"), JSON.stringify(nb));
+  writeFileSync(path, JSON.stringify(nb));
+}
+
+test("nbclient sees a failing lesson cell's error, name and message", { skip, timeout: 300_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), "optimlab-kernel-"));
+  writeNotebook(join(dir, "failing.ipynb"), ['import { sgd } from "optimlab";', "sgd({ lr: -1 });", 'console.log("not reached");']);
   mkdirSync(join(dir, "node_modules"));
   symlinkSync(root, join(dir, "node_modules", "optimlab"), "dir");
-  let printed = "";
-  try {
-    printed = execFileSync(venvPython, [join(root, "scripts", "lib", "execute_notebook.py"), join(dir, "failing.ipynb"), join(dir, "out.ipynb")], { encoding: "utf8", env: jupyterEnv() });
-  } catch (e) {
-    printed = e.stdout;
-  }
-  const result = JSON.parse(printed.trim().split("\n").pop());
+  const result = await executeNotebook(venvPython, join(dir, "failing.ipynb"), join(dir, "out.ipynb"));
   assert.equal(result.ok, false);
   assert.equal(result.error.cell, 1);
   assert.equal(result.error.ename, "RangeError");
   assert.match(result.error.evalue, /sgd: lr must be/);
 });
 
-test("a kernel that exits before it answers is started again, as JupyterLab's server restarts it", { skip, timeout: 300_000 }, () => {
+test("a kernel that exits before it answers is started again, as JupyterLab's server restarts it", { skip, timeout: 300_000 }, async () => {
   // Two kernels started at once can be handed the same port; the loser exits (src/kernel/main.ts). A
   // kernelspec whose first start (or every start) exits that way, then runs the project's kernel.
   const dir = mkdtempSync(join(tmpdir(), "optimlab-restart-"));
@@ -104,33 +103,17 @@ test("a kernel that exits before it answers is started again, as JupyterLab's se
     writeFileSync(join(spec, "kernel.json"), JSON.stringify({ argv: ["sh", script, "{connection_file}"], display_name: name, language: "typescript" }));
   };
   const execute = (name) => {
-    const nb = {
-      cells: [{ cell_type: "code", execution_count: null, metadata: {}, outputs: [], source: "console.log(6 * 7);" }],
-      metadata: { kernelspec: { display_name: name, language: "typescript", name } },
-      nbformat: 4,
-      nbformat_minor: 5,
-    };
-    writeFileSync(join(dir, `${name}.ipynb`), JSON.stringify(nb));
-    let printed = "";
-    try {
-      printed = execFileSync(venvPython, [join(root, "scripts", "lib", "execute_notebook.py"), join(dir, `${name}.ipynb`), join(dir, `${name}.out.ipynb`)], {
-        encoding: "utf8",
-        env: jupyterEnv({ JUPYTER_PATH: join(dir, "jupyter") }),
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-    } catch (e) {
-      printed = e.stdout;
-    }
-    return JSON.parse(printed.trim().split("\n").pop());
+    writeNotebook(join(dir, `${name}.ipynb`), ["console.log(6 * 7);"], name);
+    return executeNotebook(venvPython, join(dir, `${name}.ipynb`), join(dir, `${name}.out.ipynb`), jupyterEnv({ JUPYTER_PATH: join(dir, "jupyter") }));
   };
   kernel("first-start-fails", 1);
-  const once = execute("first-start-fails");
+  const once = await execute("first-start-fails");
   assert.equal(once.ok, true, JSON.stringify(once.error));
   assert.equal(once.kernelStarts, 2);
   const out = JSON.parse(readFileSync(join(dir, "first-start-fails.out.ipynb"), "utf8"));
   assert.equal([out.cells[0].outputs[0].text].flat().join(""), "42\n");
   kernel("never-starts", 99);
-  const never = execute("never-starts");
+  const never = await execute("never-starts");
   assert.equal(never.ok, false);
   assert.equal(never.kernelStarts, 3);
   assert.equal(never.error.kind, "KernelStartError");

@@ -27,10 +27,13 @@ export function findPython() {
   return null;
 }
 
-/** Executes one notebook on a fresh kernel; resolves to the executor's summary plus the notebook's name. */
-export function executeNotebook(python, path, output) {
+/**
+ * Executes one notebook on a fresh kernel; resolves to the executor's summary plus the notebook's name.
+ * `env` is the executor's environment (the project's Jupyter environment unless given).
+ */
+export function executeNotebook(python, path, output, env = jupyterEnv()) {
   return new Promise((resolvePromise) => {
-    const child = spawn(python, [executor, path, output], { stdio: ["ignore", "pipe", "pipe"], env: jupyterEnv() });
+    const child = spawn(python, [executor, path, output], { stdio: ["ignore", "pipe", "pipe"], env });
     let out = "";
     let err = "";
     child.stdout.on("data", (d) => (out += d));
